@@ -1,0 +1,206 @@
+import { typeError, valueError } from '../errors.js';
+import { charge, checkStringLength } from '../limits.js';
+import { strFormat } from '../python/format.js';
+import { pyRepr } from '../python/repr.js';
+import { codePoints, strLength } from '../python/strings.js';
+import { type CallContext, type Kwargs, PyBuiltin, PyTuple, type Signature, typeName } from '../python/values.js';
+import { collect } from './iteration.js';
+
+type Impl = (s: string, args: readonly unknown[], kwargs: Kwargs, ctx: CallContext) => unknown;
+
+const method = (name: string, sig: Signature, impl: Impl): PyBuiltin =>
+  new PyBuiltin(name, { ...sig, min: sig.min + 1, max: sig.max + 1 }, ([self, ...args], kw, ctx) => impl(self as string, args, kw, ctx));
+
+function strArg(value: unknown, method: string): string {
+  if (typeof value !== 'string') throw typeError(`${method}() argument must be str, not ${typeName(value)}`);
+  return value;
+}
+
+/** Python's default whitespace set for strip() and split(). */
+const WS = ' \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+
+function strip(s: string, chars: unknown, left: boolean, right: boolean): string {
+  const set = chars === undefined || chars === null ? WS : strArg(chars, 'strip');
+  let a = 0;
+  let b = s.length;
+  if (left) while (a < b && set.includes(s[a]!)) a++;
+  if (right) while (b > a && set.includes(s[b - 1]!)) b--;
+  return s.slice(a, b);
+}
+
+function split(s: string, sep: unknown, maxsplit: unknown, fromRight: boolean): string[] {
+  const limit = maxsplit === undefined || maxsplit === null ? -1 : Number(maxsplit);
+  if (sep === undefined || sep === null) {
+    const words = s.split(new RegExp(`[${WS}]+`)).filter((w) => w !== '');
+    if (limit < 0 || words.length <= limit + 1) return words;
+    const trimmed = strip(s, null, !fromRight, fromRight);
+    if (fromRight) {
+      const out: string[] = [];
+      let rest = trimmed;
+      for (let i = 0; i < limit; i++) {
+        const m = new RegExp(`[${WS}]+([^${WS}]*)$`).exec(rest);
+        if (!m) break;
+        out.unshift(m[1]!);
+        rest = rest.slice(0, m.index);
+      }
+      return [rest, ...out];
+    }
+    const out: string[] = [];
+    let rest = trimmed;
+    for (let i = 0; i < limit; i++) {
+      const m = new RegExp(`^([^${WS}]*)[${WS}]+`).exec(rest);
+      if (!m) break;
+      out.push(m[1]!);
+      rest = rest.slice(m[0].length);
+    }
+    return [...out, rest];
+  }
+  const separator = strArg(sep, 'split');
+  if (separator === '') throw valueError('empty separator');
+  const parts = s.split(separator);
+  if (limit < 0 || parts.length <= limit + 1) return parts;
+  return fromRight
+    ? [parts.slice(0, parts.length - limit).join(separator), ...parts.slice(parts.length - limit)]
+    : [...parts.slice(0, limit), parts.slice(limit).join(separator)];
+}
+
+function prefixTest(s: string, what: unknown, test: (p: string) => boolean, name: string): boolean {
+  if (what instanceof PyTuple) return what.items.some((p) => test(strArg(p, name)));
+  if (typeof what !== 'string') throw typeError(`${name} first arg must be str or a tuple of str, not ${typeName(what)}`);
+  return test(what);
+}
+
+function findIndex(s: string, sub: unknown, fromRight: boolean): number {
+  const needle = strArg(sub, 'find');
+  const i = fromRight ? s.lastIndexOf(needle) : s.indexOf(needle);
+  return i < 0 ? -1 : strLength(s.slice(0, i));
+}
+
+function pad(s: string, width: unknown, fill: unknown, where: 'left' | 'right' | 'center', ctx: CallContext): string {
+  const w = Number(width);
+  checkStringLength(w, ctx.limits);
+  const f = fill === undefined ? ' ' : strArg(fill, 'pad');
+  if (strLength(f) !== 1) throw typeError('The fill character must be exactly one character long');
+  const n = w - strLength(s);
+  if (n <= 0) return s;
+  if (where === 'left') return f.repeat(n) + s;
+  if (where === 'right') return s + f.repeat(n);
+  const left = Math.floor(n / 2) + (n % 2 & w % 2);
+  return f.repeat(left) + s + f.repeat(n - left);
+}
+
+const isUpper = (c: string): boolean => c !== c.toLowerCase() && c === c.toUpperCase();
+const isLower = (c: string): boolean => c !== c.toUpperCase() && c === c.toLowerCase();
+const cased = (s: string): boolean => [...s].some((c) => isUpper(c) || isLower(c));
+
+export const STR_METHODS: ReadonlyMap<string, PyBuiltin> = new Map([
+  method('lower', { min: 0, max: 0 }, (s) => s.toLowerCase()),
+  method('upper', { min: 0, max: 0 }, (s) => s.toUpperCase()),
+  method('casefold', { min: 0, max: 0 }, (s) => s.toLowerCase()),
+  method('capitalize', { min: 0, max: 0 }, (s) => (s === '' ? s : codePoints(s)[0]!.toUpperCase() + codePoints(s).slice(1).join('').toLowerCase())),
+  method('title', { min: 0, max: 0 }, (s) => s.toLowerCase().replace(/(^|[^\p{L}\p{N}'])(\p{L})|([^\p{L}])'(\p{L})/gu, (m, a, b, c, d) => (b !== undefined ? a + b.toUpperCase() : `${c}'${d.toUpperCase()}`))),
+  method('swapcase', { min: 0, max: 0 }, (s) => [...s].map((c) => (isUpper(c) ? c.toLowerCase() : c.toUpperCase())).join('')),
+  method('strip', { min: 0, max: 1 }, (s, [c]) => strip(s, c, true, true)),
+  method('lstrip', { min: 0, max: 1 }, (s, [c]) => strip(s, c, true, false)),
+  method('rstrip', { min: 0, max: 1 }, (s, [c]) => strip(s, c, false, true)),
+  method('split', { min: 0, max: 2, keywords: ['sep', 'maxsplit'] }, (s, [sep, max], kw) => split(s, sep ?? kw.get('sep'), max ?? kw.get('maxsplit'), false)),
+  method('rsplit', { min: 0, max: 2, keywords: ['sep', 'maxsplit'] }, (s, [sep, max], kw) => split(s, sep ?? kw.get('sep'), max ?? kw.get('maxsplit'), true)),
+  method('splitlines', { min: 0, max: 1, keywords: ['keepends'] }, (s, [keep], kw) => {
+    const keepEnds = Boolean(keep ?? kw.get('keepends') ?? false);
+    const out: string[] = [];
+    const re = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/g;
+    let last = 0;
+    for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+      out.push(s.slice(last, keepEnds ? m.index + m[0].length : m.index));
+      last = m.index + m[0].length;
+    }
+    if (last < s.length) out.push(s.slice(last));
+    return out;
+  }),
+  method('join', { min: 1, max: 1 }, (s, [items], _kw, ctx) => {
+    const parts = collect(items, ctx);
+    parts.forEach((p, i) => {
+      if (typeof p !== 'string') throw typeError(`sequence item ${i}: expected str instance, ${typeName(p)} found`);
+    });
+    const out = (parts as string[]).join(s);
+    checkStringLength(out.length, ctx.limits);
+    return out;
+  }),
+  method('replace', { min: 2, max: 3 }, (s, [old, repl, count], _kw, ctx) => {
+    const o = strArg(old, 'replace');
+    const r = strArg(repl, 'replace');
+    const n = count === undefined ? -1 : Number(count);
+    let out: string;
+    if (o === '') {
+      const chars = codePoints(s);
+      const limit = n < 0 ? chars.length + 1 : n;
+      out = '';
+      chars.forEach((c, i) => { out += (i < limit ? r : '') + c; });
+      if (limit > chars.length) out += r;
+    } else if (n < 0) {
+      out = s.split(o).join(r);
+    } else {
+      const parts = s.split(o);
+      out = parts.slice(0, n + 1).join(r) + (parts.length > n + 1 ? o + parts.slice(n + 1).join(o) : '');
+    }
+    checkStringLength(out.length, ctx.limits);
+    charge(ctx, Math.ceil(out.length / 64));
+    return out;
+  }),
+  method('count', { min: 1, max: 1 }, (s, [sub]) => {
+    const needle = strArg(sub, 'count');
+    if (needle === '') return strLength(s) + 1;
+    return s.split(needle).length - 1;
+  }),
+  method('find', { min: 1, max: 1 }, (s, [sub]) => findIndex(s, sub, false)),
+  method('rfind', { min: 1, max: 1 }, (s, [sub]) => findIndex(s, sub, true)),
+  method('index', { min: 1, max: 1 }, (s, [sub]) => {
+    const i = findIndex(s, sub, false);
+    if (i < 0) throw valueError('substring not found');
+    return i;
+  }),
+  method('rindex', { min: 1, max: 1 }, (s, [sub]) => {
+    const i = findIndex(s, sub, true);
+    if (i < 0) throw valueError('substring not found');
+    return i;
+  }),
+  method('startswith', { min: 1, max: 1 }, (s, [p]) => prefixTest(s, p, (x) => s.startsWith(x), 'startswith')),
+  method('endswith', { min: 1, max: 1 }, (s, [p]) => prefixTest(s, p, (x) => s.endsWith(x), 'endswith')),
+  method('removeprefix', { min: 1, max: 1 }, (s, [p]) => (s.startsWith(strArg(p, 'removeprefix')) ? s.slice((p as string).length) : s)),
+  method('removesuffix', { min: 1, max: 1 }, (s, [p]) => {
+    const x = strArg(p, 'removesuffix');
+    return x !== '' && s.endsWith(x) ? s.slice(0, s.length - x.length) : s;
+  }),
+  method('partition', { min: 1, max: 1 }, (s, [sep]) => {
+    const x = strArg(sep, 'partition');
+    const i = s.indexOf(x);
+    return i < 0 ? new PyTuple([s, '', '']) : new PyTuple([s.slice(0, i), x, s.slice(i + x.length)]);
+  }),
+  method('rpartition', { min: 1, max: 1 }, (s, [sep]) => {
+    const x = strArg(sep, 'rpartition');
+    const i = s.lastIndexOf(x);
+    return i < 0 ? new PyTuple(['', '', s]) : new PyTuple([s.slice(0, i), x, s.slice(i + x.length)]);
+  }),
+  method('zfill', { min: 1, max: 1 }, (s, [w], _kw, ctx) => {
+    const sign = /^[+-]/.test(s) ? s[0]! : '';
+    return sign + pad(s.slice(sign.length), Number(w) - sign.length, '0', 'left', ctx);
+  }),
+  method('center', { min: 1, max: 2 }, (s, [w, f], _kw, ctx) => pad(s, w, f, 'center', ctx)),
+  method('ljust', { min: 1, max: 2 }, (s, [w, f], _kw, ctx) => pad(s, w, f, 'right', ctx)),
+  method('rjust', { min: 1, max: 2 }, (s, [w, f], _kw, ctx) => pad(s, w, f, 'left', ctx)),
+  method('format', { min: 0, max: Infinity, keywords: ['*'] }, (s, args, kw, ctx) => {
+    const out = strFormat(s, args, kw);
+    checkStringLength(out.length, ctx.limits);
+    return out;
+  }),
+  method('isdigit', { min: 0, max: 0 }, (s) => /^\p{Nd}+$/u.test(s)),
+  method('isdecimal', { min: 0, max: 0 }, (s) => /^\p{Nd}+$/u.test(s)),
+  method('isnumeric', { min: 0, max: 0 }, (s) => /^\p{N}+$/u.test(s)),
+  method('isalpha', { min: 0, max: 0 }, (s) => /^\p{L}+$/u.test(s)),
+  method('isalnum', { min: 0, max: 0 }, (s) => /^[\p{L}\p{N}]+$/u.test(s)),
+  method('isspace', { min: 0, max: 0 }, (s) => s !== '' && [...s].every((c) => WS.includes(c))),
+  method('islower', { min: 0, max: 0 }, (s) => cased(s) && ![...s].some(isUpper)),
+  method('isupper', { min: 0, max: 0 }, (s) => cased(s) && ![...s].some(isLower)),
+  method('isidentifier', { min: 0, max: 0 }, (s) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(s)),
+  method('encode', { min: 0, max: 2 }, (s) => { throw typeError(`bytes are not supported (${pyRepr(s)}.encode())`); }),
+].map((m) => [m.name, m] as const));

@@ -1,0 +1,130 @@
+import { limitError, typeError, valueError } from '../errors.js';
+import { dictEntries } from './equality.js';
+import { formatNumber } from './numbers.js';
+import { compareStrings } from './strings.js';
+import { PyTuple, isDict, typeName } from './values.js';
+
+export interface DumpsOptions {
+  sortKeys?: boolean;
+  /** Python's indent: null for one line. */
+  indent?: number | string | null;
+  /** [item separator, key separator]; Python's defaults depend on indent. */
+  separators?: readonly [string, string] | null;
+  ensureAscii?: boolean;
+  /** Refuse output longer than this many characters. */
+  maxLength?: number;
+  /** Called for values JSON cannot represent; throw to refuse them (Python's `default`). */
+  fallback?: (value: unknown) => unknown;
+}
+
+/**
+ * Python's `json.dumps`, byte for byte: `", "` and `": "` separators, non-ASCII
+ * escaped as lowercase `\uXXXX` unless ensure_ascii is off, NaN and Infinity
+ * written bare. datanommer's `contains` filter matches against this text.
+ */
+export function pythonJsonDumps(value: unknown, options: DumpsOptions = {}): string {
+  const indent = options.indent === undefined || options.indent === null
+    ? null
+    : typeof options.indent === 'number' ? ' '.repeat(Math.max(0, options.indent)) : options.indent;
+  const [itemSep, keySep] = options.separators ?? (indent === null ? [', ', ': '] : [',', ': ']);
+  const ensureAscii = options.ensureAscii ?? true;
+  const maxLength = options.maxLength ?? Number.POSITIVE_INFINITY;
+  const parts: string[] = [];
+  let length = 0;
+  const emit = (s: string): void => {
+    length += s.length;
+    if (length > maxLength) throw limitError(`json.dumps output exceeds ${maxLength} characters`);
+    parts.push(s);
+  };
+
+  const write = (v: unknown, level: number): void => {
+    if (level > 200) throw valueError('Circular reference detected or nesting too deep');
+    if (v === null || v === undefined) return emit('null');
+    switch (typeof v) {
+      case 'string': return emit(quote(v, ensureAscii));
+      case 'boolean': return emit(v ? 'true' : 'false');
+      case 'number': return emit(jsonNumber(v));
+      default: break;
+    }
+    const items = Array.isArray(v) ? v : v instanceof PyTuple ? v.items : null;
+    if (items !== null) {
+      if (items.length === 0) return emit('[]');
+      emit('[');
+      items.forEach((item, i) => {
+        if (i > 0) emit(itemSep);
+        newline(level + 1);
+        write(item, level + 1);
+      });
+      newline(level);
+      return emit(']');
+    }
+    if (isDict(v)) {
+      let entries = dictEntries(v).map(([k, val]) => [jsonKey(k), val] as const);
+      if (entries.length === 0) return emit('{}');
+      if (options.sortKeys) entries = [...entries].sort(([a], [b]) => compareStrings(a, b));
+      emit('{');
+      entries.forEach(([k, val], i) => {
+        if (i > 0) emit(itemSep);
+        newline(level + 1);
+        emit(quote(k, ensureAscii));
+        emit(keySep);
+        write(val, level + 1);
+      });
+      newline(level);
+      return emit('}');
+    }
+    if (options.fallback) return write(options.fallback(v), level + 1);
+    throw typeError(`Object of type ${typeName(v)} is not JSON serializable`);
+  };
+  const newline = (level: number): void => {
+    if (indent !== null) emit(`\n${indent.repeat(level)}`);
+  };
+
+  write(value, 0);
+  return parts.join('');
+}
+
+function jsonNumber(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  if (n === Infinity) return 'Infinity';
+  if (n === -Infinity) return '-Infinity';
+  return formatNumber(n);
+}
+
+function jsonKey(key: unknown): string {
+  switch (typeof key) {
+    case 'string': return key;
+    case 'number': return jsonNumber(key);
+    case 'boolean': return key ? 'true' : 'false';
+    default: break;
+  }
+  if (key === null) return 'null';
+  throw typeError(`keys must be str, int, float, bool or None, not ${typeName(key)}`);
+}
+
+const ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+
+function quote(s: string, ensureAscii: boolean): string {
+  let out = '"';
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const plain = c >= 0x20 && c !== 0x22 && c !== 0x5c && (!ensureAscii || c < 0x7f);
+    if (plain) continue;
+    out += s.slice(run, i);
+    const ch = s[i]!;
+    out += ESCAPES[ch] ?? `\\u${c.toString(16).padStart(4, '0')}`;
+    run = i + 1;
+  }
+  return `${out}${s.slice(run)}"`;
+}
+
+/** Python's `json.loads`. */
+export function pythonJsonLoads(text: unknown): unknown {
+  if (typeof text !== 'string') throw typeError(`the JSON object must be str, bytes or bytearray, not ${typeName(text)}`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw valueError(`Expecting value: ${(error as Error).message}`);
+  }
+}
