@@ -1,0 +1,105 @@
+import { reprString } from '../../expressions/python/strings.js';
+import type { FilterValue, RuleDefinition } from '../rule-definition.js';
+import type { RuleIssue } from '../rule-issue.js';
+import type { PathSegment } from '../yaml/yaml-document.js';
+
+/**
+ * fedbadges 1.x rules keep filter, operation and condition under
+ * `criteria: {datanommer: ...}` and write message values as `%(msg.x.y)s`
+ * templates over the fedmsg dict, whose string values fedbadges lower-cases.
+ * This turns such a rule into the 2.x form, with templates rewritten as
+ * expressions over `msg` that behave the same way.
+ */
+export interface Translation {
+  definition: RuleDefinition;
+  /** Python source for the recipient (1.x awarded every username but the bots by default). */
+  recipientSource: string;
+  /** Filter expressions that were templates, by their 2.x path. */
+  translatedPaths: Set<string>;
+  issues: Array<Omit<RuleIssue, 'file' | 'line' | 'column'> & { at: PathSegment[] }>;
+}
+
+/** 1.x's default recipients: msg2usernames minus these service accounts. */
+const BANNED = ['bodhi', 'oscar', 'apache', 'koji', 'taskotron'];
+const TEMPLATE = /%\(([^)]*)\)([a-z])/g;
+
+/** `%(msg.commit.username)s` -> msg["msg"]["commit"]["username"], lower-cased when it is a string. */
+function accessor(key: string): string {
+  const path = key.split('.').map((part) => `[${reprString(part)}]`).join('');
+  return `(lambda v: v.lower() if isinstance(v, str) else v)(msg${path})`;
+}
+
+/** A 1.x value: a literal, a template, or {lambda: ...} (evaluated with `msg`). Null when it cannot be translated. */
+export function translateValue(value: unknown): string | null {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value === true ? 'True' : value === false ? 'False' : value);
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const lambda = (value as Record<string, unknown>)['lambda'];
+    return typeof lambda === 'string' ? lambda : null;
+  }
+  if (typeof value !== 'string') return null;
+  const whole = /^%\(([^)]*)\)s$/.exec(value);
+  if (whole) return accessor(whole[1]!);
+  if (!value.includes('%(')) return reprString(value);
+  const parts: string[] = [];
+  let last = 0;
+  for (const m of value.matchAll(TEMPLATE)) {
+    if (m[2] !== 's') return null;
+    if (m.index > last) parts.push(reprString(value.slice(last, m.index)));
+    parts.push(`str(${accessor(m[1]!)})`);
+    last = m.index + m[0].length;
+  }
+  if (last < value.length) parts.push(reprString(value.slice(last)));
+  return parts.join(' + ');
+}
+
+export function translateV1(raw: Record<string, unknown>): Translation {
+  const issues: Translation['issues'] = [];
+  const translatedPaths = new Set<string>();
+  const criteria = raw['criteria'] as Record<string, unknown>;
+  const { criteria: _criteria, ...rest } = raw;
+  const definition = { ...rest } as unknown as RuleDefinition;
+  issues.push({
+    code: 'legacy-rule', severity: 'warning', path: 'criteria', at: ['criteria'],
+    message: 'fedbadges 1.x rule: criteria.datanommer is read as previous + condition and %(...)s templates as expressions over msg; consider rewriting it in the 2.x form',
+  });
+  const datanommer = criteria['datanommer'] as Record<string, unknown> | undefined;
+  if (datanommer === undefined) {
+    issues.push({ code: 'legacy-unsupported', severity: 'error', path: 'criteria', at: ['criteria'], message: 'combining several 1.x criteria with any/all/not cannot be translated; write one previous query in the 2.x form' });
+    return { definition, recipientSource: '', translatedPaths, issues };
+  }
+  const filter: Record<string, FilterValue> = {};
+  for (const [key, value] of Object.entries(datanommer['filter'] as Record<string, unknown>)) {
+    const items = Array.isArray(value) ? value : [value];
+    const translated = items.map((item) => translateValue(item));
+    const bad = translated.findIndex((t) => t === null);
+    if (bad >= 0) {
+      const at: PathSegment[] = Array.isArray(value) ? ['criteria', 'datanommer', 'filter', key, bad] : ['criteria', 'datanommer', 'filter', key];
+      issues.push({ code: 'legacy-unsupported', severity: 'error', path: `previous.filter.${key}`, at, message: 'this 1.x filter value cannot be translated (only strings, %(key)s templates and {lambda: ...} can)' });
+      continue;
+    }
+    filter[key] = Array.isArray(value) ? translated as string[] : translated[0]!;
+    if (Array.isArray(value)) translated.forEach((_, i) => translatedPaths.add(`previous.filter.${key}[${i}]`));
+    else translatedPaths.add(`previous.filter.${key}`);
+  }
+  if (datanommer['operation'] !== 'count') {
+    issues.push({
+      code: 'legacy-unsupported', severity: 'error', path: 'criteria.datanommer.operation', at: ['criteria', 'datanommer', 'operation'],
+      message: '1.x operations other than count ran on a SQLAlchemy query and cannot be translated; use the 2.x form: operation: {lambda: ... over results}',
+    });
+  }
+  definition.previous = { filter, operation: 'count' };
+  definition.condition = datanommer['condition'] as RuleDefinition['condition'] & object;
+  const recipient = raw['recipient'];
+  const recipientSource = recipient === undefined
+    ? `[u for u in message.usernames if u not in (${BANNED.map(reprString).join(', ')})]`
+    : translateValue(recipient) ?? 'None';
+  delete definition.recipient;
+  return { definition, recipientSource, translatedPaths, issues };
+}
+
+/** Where a 2.x path of a translated rule is in the 1.x file. */
+export function v1SourcePath(path: readonly PathSegment[]): readonly PathSegment[] {
+  if (path[0] === 'previous') return ['criteria', 'datanommer', ...path.slice(1)];
+  if (path[0] === 'condition') return ['criteria', 'datanommer', ...path];
+  return path;
+}

@@ -1,0 +1,49 @@
+import { AccoladeError, formatLocated } from '../errors/accolade-error.js';
+import type { ExpressionErrorCode } from '../expressions/errors.js';
+import type { PathSegment } from './yaml/yaml-document.js';
+
+export type RuleIssueCode =
+  | 'unreadable'
+  | 'yaml-syntax'
+  | 'empty'
+  | 'multiple-documents'
+  | 'schema'
+  | 'expression'
+  | 'duplicate-badge'
+  | 'legacy-rule'
+  | 'legacy-unsupported'
+  | 'too-large';
+
+/** One problem with one rule, as data: where it is and what is wrong. */
+export interface RuleIssue {
+  code: RuleIssueCode;
+  severity: 'error' | 'warning';
+  file: string;
+  line: number;
+  column: number;
+  /** The rule field path, e.g. `trigger.all[1].lambda` ('' for the whole file). */
+  path: string;
+  message: string;
+  /** For `expression` issues: what kind of expression problem. */
+  expressionCode?: ExpressionErrorCode;
+}
+
+/** `trigger.all[1].lambda` from ['trigger', 'all', 1, 'lambda']. */
+export function formatPath(path: readonly PathSegment[]): string {
+  return path.reduce<string>((out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out === '' ? seg : `${out}.${seg}`), '');
+}
+
+/** `file:line:column: path: message`, the form editors and `accolade validate` use. */
+export function formatIssue(issue: RuleIssue): string {
+  const text = issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`;
+  return formatLocated(issue, issue.severity === 'warning' ? `warning: ${text}` : text);
+}
+
+/** Thrown by the loaders' throwing variants: every issue found, not just the first. */
+export class RuleError extends AccoladeError {
+  readonly code = 'invalid-rules';
+  constructor(readonly issues: readonly RuleIssue[]) {
+    const errors = issues.filter((i) => i.severity === 'error');
+    super(`${errors.length} problem${errors.length === 1 ? '' : 's'} in badge rules:\n${errors.map(formatIssue).join('\n')}`, errors[0] ?? {});
+  }
+}
