@@ -8,7 +8,7 @@ export { pyRepr, pyStr } from './expressions/python/repr.js';
 export { pythonJsonDumps, pythonJsonLoads, type DumpsOptions } from './expressions/python/json.js';
 export { truthy } from './expressions/python/truth.js';
 export {
-  DEFAULT_LIMITS, type Limits, PyDateTime, PyDict, PyObject, PySet, PyTuple, typeName,
+  DEFAULT_LIMITS, type Limits, PyDateTime, PyDict, PyIterator, PyObject, PySet, PyTuple, typeName,
 } from './expressions/python/values.js';
 
 export { type Message, categoryOf, historyCategoryOf } from './message/message.js';
@@ -27,6 +27,7 @@ export { findRuleFiles, loadRuleFiles, loadRules, type RuleSetResult } from './r
 export { Engine, createEngine, type EngineConfig, type AwardResult } from './engine/engine.js';
 export type { EngineEvent, EngineLogger, EngineStats } from './engine/engine-events.js';
 export type { Explanation, RuleTrace, CandidateTrace } from './engine/explanation.js';
+export { messageBindings, historyRowObject } from './engine/python-views.js';
 
 export type { MaybePromise } from './stores/maybe-promise.js';
 export { type HistoryStore, type HistoryQuery, type HistoryRow, HISTORY_QUERY_KEYS } from './stores/history-store.js';

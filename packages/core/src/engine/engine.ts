@@ -158,8 +158,10 @@ export class Engine {
   private report(kind: EngineEvent['kind'], text: string, site: ExpressionSite, rule: CompiledRule, run: MessageRun, recipient?: string, error?: ExpressionError): void {
     if (kind === 'key-error') this.stats.keyErrors++;
     else this.stats.expressionErrors++;
-    this.config.logger?.({
-      level: kind === 'key-error' ? 'debug' : 'warn', kind, badgeId: rule.badgeId, file: site.file, line: site.line, column: site.column,
+    if (this.config.logger === undefined) return;
+    const at = error?.offset === undefined ? site : site.locate(error.offset);
+    this.config.logger({
+      level: kind === 'key-error' ? 'debug' : 'warn', kind, badgeId: rule.badgeId, file: site.file, line: at.line, column: at.column,
       path: site.path, messageId: run.message.id, text, ...(recipient === undefined ? {} : { recipient }), ...(error === undefined ? {} : { error }),
     });
   }

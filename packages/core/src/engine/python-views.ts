@@ -55,3 +55,8 @@ export function historyRowObject(row: HistoryRow): PyObject {
   }
   return view;
 }
+
+/** The names a rule expression sees for a message: `message` and the 1.x `msg` envelope. */
+export function messageBindings(message: Message): { message: PyObject; msg: Record<string, unknown> } {
+  return { message: messageObject(message), msg: fedmsgEnvelope(message) };
+}

@@ -12,6 +12,8 @@ export interface ExpressionSite {
   readonly path: string;
   readonly line: number;
   readonly column: number;
+  /** Where a character of the expression is in the file (for run-time errors with an offset). */
+  readonly locate: (offset: number) => { line: number; column: number };
 }
 
 export type TriggerNode =

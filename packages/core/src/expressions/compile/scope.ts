@@ -56,6 +56,7 @@ export function unknownName(name: string, offset: number, candidates: Iterable<s
 }
 
 function closest(name: string, candidates: Iterable<string>): string | undefined {
+  if (name.length < 3) return undefined;
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const c of candidates) {

@@ -37,7 +37,8 @@ export class SiteCompiler {
     const at = this.doc.locate(where);
     try {
       const expression = compileExpression(text, { ...this.options, globals });
-      return { expression, file: this.file, path: formatPath(path), ...at };
+      const locate = translated ? () => at : (offset: number) => this.doc.locateInScalar(where, offset);
+      return { expression, file: this.file, path: formatPath(path), ...at, locate };
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
       const position = !translated && error.offset !== undefined ? this.doc.locateInScalar(where, error.offset) : at;

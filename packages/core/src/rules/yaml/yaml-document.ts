@@ -72,12 +72,12 @@ function rawOffset(source: string, node: Extract<YamlNode, { kind: 'scalar' }>, 
   let raw = node.start;
   const quote = node.style === 2 ? "'" : node.style === 3 ? '"' : '';
   if (quote !== '') raw++;
-  if (node.style === 4 || node.style === 5) {
+  if ((node.style === 4 || node.style === 5) && (source[raw] === '|' || source[raw] === '>')) {
     const lineEnd = source.indexOf('\n', raw);
     if (lineEnd < 0) return node.start;
     raw = lineEnd + 1;
-    while (source[raw] === ' ') raw++;
   }
+  if (node.style === 4 || node.style === 5) while (source[raw] === ' ') raw++;
   for (let i = 0; i < offset && raw < node.end; i++) {
     const ch = source[raw];
     if (ch === '\n') {

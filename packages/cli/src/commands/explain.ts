@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import { type Explanation, MemoryAwardStore, MemoryHistoryStore, MessageError, createEngine, parseMessage } from '@accolade/core';
+import type { CliIo } from '../io/cli-io.js';
+import { UsageError } from '../io/cli-io.js';
+import { readMessages } from '../io/input-files.js';
+import { assertReadable } from '../io/read-lines.js';
+import { loadRulesForRun } from '../io/rule-set.js';
+import { logEngineEvent } from './replay.js';
+
+function renderExplanation(e: Explanation): string {
+  const out: string[] = [`message ${e.messageId} on ${e.topic}: ${e.rules.length} of ${e.rulesChecked} candidate rules triggered`];
+  for (const rule of e.rules) {
+    out.push('', `${rule.badgeId} (${rule.file})`);
+    out.push(`  recipients: ${JSON.stringify(rule.recipients)}`);
+    if (rule.error) out.push(`  stopped: ${rule.error}`);
+    if (rule.candidates.length === 0 && !rule.error) out.push('  no candidates');
+    for (const c of rule.candidates) {
+      if (c.dropped) { out.push(`  ${c.user}: dropped, ${c.dropped}`); continue; }
+      out.push(`  ${c.user}:`);
+      if (c.query) out.push(`    query: ${JSON.stringify(c.query)}`);
+      if (c.value !== undefined) out.push(`    value: ${JSON.stringify(c.value)}`);
+      if (c.error) out.push(`    error: ${c.error}`);
+      if (c.condition) out.push(`    condition: ${c.condition.description} -> ${c.condition.passed ? 'true' : 'false'}`);
+      out.push(`    ${c.awarded ? 'AWARDED' : 'not awarded'}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export async function explain(messageFile: string, options: { rules: string[]; history?: string; format: 'text' | 'json'; verbose?: boolean }, io: CliIo): Promise<number> {
+  await assertReadable(messageFile, 'message');
+  if (options.history !== undefined) await assertReadable(options.history, 'history');
+  const rules = await loadRulesForRun(options.rules, io);
+  let message;
+  try {
+    message = parseMessage(await readFile(messageFile, 'utf8'));
+  } catch (error) {
+    if (error instanceof MessageError) throw new UsageError(`${messageFile}: ${error.message}`);
+    throw error;
+  }
+  const history = new MemoryHistoryStore();
+  if (options.history !== undefined) for await (const m of readMessages(options.history, io)) history.add(m);
+  const engine = createEngine({ rules, history, awards: new MemoryAwardStore(), recordMessages: true, logger: logEngineEvent(io, options.verbose ?? true) });
+  const explanation = await engine.explain(message);
+  io.stdout(options.format === 'json' ? `${JSON.stringify(explanation)}\n` : renderExplanation(explanation));
+  return 0;
+}

@@ -1,0 +1,82 @@
+import {
+  type AwardResult, type EngineEvent, MemoryAwardStore, MemoryHistoryStore, MemoryUserDirectory, createEngine, pythonJsonDumps,
+} from '@accolade/core';
+import type { CliIo } from '../io/cli-io.js';
+import { readAwards, readMessages, readUsers, splitList } from '../io/input-files.js';
+import { Progress } from '../io/progress.js';
+import { assertReadable } from '../io/read-lines.js';
+import { loadRulesForRun } from '../io/rule-set.js';
+import { renderTable } from '../io/table.js';
+
+export interface ReplayOptions {
+  rules: string[];
+  history?: string;
+  awards?: string;
+  users?: string;
+  skipUsers?: string;
+  optedOut?: string;
+  format: 'table' | 'json';
+  verbose?: boolean;
+}
+
+/** Engine events worth a line on stderr: warnings always, missing keys with --verbose. */
+export function logEngineEvent(io: CliIo, verbose: boolean): (event: EngineEvent) => void {
+  return (event) => {
+    if (event.level === 'debug' && !verbose) return;
+    const who = event.recipient === undefined ? '' : ` for ${event.recipient}`;
+    io.stderr(`${event.file}:${event.line}:${event.column}: ${event.path}: ${event.text} (message ${event.messageId}${who})\n`);
+  };
+}
+
+/** One line per award, exactly as the CLI contract writes it. */
+export function awardLine(award: Pick<AwardResult, 'badgeId' | 'user' | 'messageId'>): string {
+  return pythonJsonDumps({ badge_id: award.badgeId, user: award.user, message_id: award.messageId }, { ensureAscii: false });
+}
+
+export async function replay(messagesFile: string, options: ReplayOptions, io: CliIo): Promise<number> {
+  await assertReadable(messagesFile, 'messages');
+  for (const [file, what] of [[options.history, 'history'], [options.awards, 'awards'], [options.users, 'users']] as const) {
+    if (file !== undefined) await assertReadable(file, what);
+  }
+  const rules = await loadRulesForRun(options.rules, io);
+
+  const history = new MemoryHistoryStore();
+  let historyCount = 0;
+  if (options.history !== undefined) {
+    for await (const message of readMessages(options.history, io)) {
+      history.add(message);
+      historyCount++;
+    }
+  }
+  const awards = new MemoryAwardStore({
+    awards: options.awards === undefined ? [] : await readAwards(options.awards, io),
+    optedOut: splitList(options.optedOut),
+  });
+  const users = options.users === undefined ? undefined : new MemoryUserDirectory({ users: await readUsers(options.users) });
+  const engine = createEngine({
+    rules, history, awards, ...(users ? { users } : {}), skipUsers: splitList(options.skipUsers),
+    recordMessages: true, logger: logEngineEvent(io, options.verbose ?? false),
+  });
+
+  const progress = new Progress(io);
+  const made: AwardResult[] = [];
+  let messages = 0;
+  for await (const message of readMessages(messagesFile, io)) {
+    const awarded = await engine.process(message);
+    messages++;
+    for (const award of awarded) {
+      if (options.format === 'json') io.stdout(`${awardLine(award)}\n`);
+      made.push(award);
+    }
+    progress.update(() => `replayed ${messages} messages, ${made.length} awards`);
+  }
+  progress.done();
+
+  if (options.format === 'table') {
+    if (made.length > 0) io.stdout(renderTable(['badge', 'user', 'message'], made.map((a) => [a.badgeId, a.user, a.messageId])));
+    const { stats } = engine;
+    const problems = stats.expressionErrors > 0 ? `, ${stats.expressionErrors} expression errors (see above)` : '';
+    io.stdout(`${made.length} award${made.length === 1 ? '' : 's'} from ${messages} message${messages === 1 ? '' : 's'}; ${rules.length} rules, ${historyCount} history messages, ${stats.triggered} rule triggers${problems}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,80 @@
+import { createRequire } from 'node:module';
+import { ruleJsonSchema } from '@accolade/core';
+import { Command, CommanderError, Option } from 'commander';
+import { evalCommand } from './commands/eval.js';
+import { explain } from './commands/explain.js';
+import { replay } from './commands/replay.js';
+import { validate } from './commands/validate.js';
+import { type CliIo, UsageError, processIo } from './io/cli-io.js';
+import { InvalidRules } from './io/rule-set.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
+  const program = new Command('accolade')
+    .description('Award badges for activity on a message bus: fedbadges rules, checked, replayed and explained.')
+    .version(version)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run accolade --help for usage)');
+
+  program.command('validate')
+    .description('check rule files; print every problem as file:line:column: message')
+    .argument('<paths...>', 'rule files or folders (searched for *.yml and *.yaml)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (paths: string[], opts: { format: 'text' | 'json' }) => setCode(await validate(paths, opts, io)));
+
+  program.command('replay')
+    .description('run the rules over a stream of messages with in-memory stores and print the awards')
+    .argument('<messages>', 'messages, one JSON object per line (.jsonl)')
+    .option('--rules <path>', 'rule file or folder (repeatable, required)', collect, [])
+    .option('--history <file>', 'messages loaded into the history first, never evaluated (.jsonl)')
+    .option('--awards <file>', 'awards that already exist: lines of {"badge_id": ..., "user": ...}')
+    .option('--users <file>', 'known accounts, one per line; other names get nothing')
+    .option('--skip-users <names>', 'comma-separated names that never receive badges')
+    .option('--opted-out <names>', 'comma-separated names that opted out of badges')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--verbose', 'also report missing keys in expressions')
+    .action(async (messages: string, opts) => setCode(await replay(messages, opts, io)));
+
+  program.command('eval')
+    .description('evaluate one rule expression and print the result as JSON')
+    .argument('<expression>', 'a Python expression, as rules write them')
+    .option('--message <file>', 'a message (JSON) bound as message, and as msg in the fedmsg 1.x shape')
+    .option('--var <name=json>', 'bind a name to a JSON value (repeatable)', collect, [])
+    .action(async (expression: string, opts) => setCode(await evalCommand(expression, opts, io)));
+
+  program.command('explain')
+    .description('show, step by step, why each triggered rule did or did not award for one message')
+    .argument('<message>', 'the message (JSON)')
+    .option('--rules <path>', 'rule file or folder (repeatable, required)', collect, [])
+    .option('--history <file>', 'earlier messages (.jsonl)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (message: string, opts) => setCode(await explain(message, opts, io)));
+
+  program.command('schema')
+    .description('print the JSON Schema of a rule file (for editors)')
+    .action(() => { io.stdout(`${JSON.stringify(ruleJsonSchema, null, 2)}\n`); });
+
+  return program;
+}
+
+/** Run the command line; resolves to the exit code. Only this layer prints and picks exit codes. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => { code = c; });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UsageError) {
+      io.stderr(`accolade: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof InvalidRules) return 1;
+    io.stderr(`accolade: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { createMessage, parseMessage } from './create-message.js';
+import { MessageError } from './message-error.js';
+import { MessageSchemaRegistry } from './message-schema.js';
+
+const schemas = new MessageSchemaRegistry([{
+  topic: 'bodhi.update.comment',
+  agent_name: ({ body }) => (body as { comment: { user: { name: string } } }).comment.user.name,
+  usernames: ({ body }) => [(body as { comment: { user: { name: string } } }).comment.user.name, 'from-schema'],
+}]);
+
+const base = {
+  id: 'abc',
+  topic: 'org.fedoraproject.prod.bodhi.update.comment',
+  headers: { 'sent-at': '2024-05-01T12:00:00+00:00', fedora_messaging_user_alice: true, fedora_messaging_rpm_kernel: true, fedora_messaging_user_gone: false },
+  body: { comment: { user: { name: 'ralph' } } },
+};
+
+describe('creating a message', () => {
+  it('reads the fedora-messaging shape, category as fedbadges computes it', () => {
+    const m = createMessage(base);
+    expect(m).toMatchObject({ id: 'abc', topic: base.topic, category: 'bodhi', body: base.body });
+    expect(m.timestamp.toISOString()).toBe('2024-05-01T12:00:00.000Z');
+  });
+
+  it('takes identity from explicit fields first, then the topic schema, then the headers', () => {
+    expect(createMessage({ ...base, agent_name: 'explicit', usernames: ['x'] }, { schemas })).toMatchObject({ agent_name: 'explicit', usernames: ['x'], packages: ['kernel'] });
+    expect(createMessage(base, { schemas })).toMatchObject({ agent_name: 'ralph', usernames: ['ralph', 'from-schema'] });
+    expect(createMessage(base)).toMatchObject({ agent_name: null, usernames: ['alice'], packages: ['kernel'] });
+  });
+
+  it('matches schemas on dotted suffixes only', () => {
+    expect(createMessage({ ...base, topic: 'org.fedoraproject.prod.xbodhi.update.comment' }, { schemas }).agent_name).toBeNull();
+    expect(createMessage({ ...base, topic: 'bodhi.update.comment' }, { schemas }).agent_name).toBe('ralph');
+  });
+
+  it('takes the time from timestamp (ISO or epoch seconds), then sent-at, then now', () => {
+    expect(createMessage({ ...base, timestamp: 0 }).timestamp.toISOString()).toBe('1970-01-01T00:00:00.000Z');
+    expect(createMessage({ ...base, timestamp: '2024-02-03T04:05:06' }).timestamp.toISOString()).toBe('2024-02-03T04:05:06.000Z');
+    const now = new Date('2030-01-01T00:00:00Z');
+    expect(createMessage({ topic: 'a.b' }, { now: () => now }).timestamp).toBe(now);
+  });
+
+  it('has no category when the topic is short', () => {
+    expect(createMessage({ topic: 'a.b.c' }).category).toBeNull();
+  });
+
+  it('refuses what is not a message, naming the field', () => {
+    const reason = (input: unknown): string => {
+      try {
+        createMessage(input);
+        return 'accepted';
+      } catch (e) {
+        expect(e).toBeInstanceOf(MessageError);
+        return (e as Error).message;
+      }
+    };
+    expect(reason([])).toBe('a message must be a JSON object');
+    expect(reason({ body: {} })).toBe("'topic' must be a non-empty string");
+    expect(reason({ topic: 'a', usernames: 'ralph' })).toBe("'usernames' must be a list of strings");
+    expect(reason({ topic: 'a', agent_name: 3 })).toBe("'agent_name' must be a string or null");
+    expect(reason({ topic: 'a', timestamp: 'yesterday' })).toBe("'timestamp' must be an ISO 8601 date or epoch seconds");
+    expect(reason({ topic: 'a', headers: [] })).toBe("'headers' must be an object");
+    expect(() => parseMessage('{"topic": ')).toThrow(/not valid JSON/);
+  });
+
+  it('keeps __proto__ in a body as plain data', () => {
+    const m = parseMessage('{"topic": "a.b", "body": {"__proto__": {"polluted": 1}}}');
+    expect(Object.hasOwn(m.body as object, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
