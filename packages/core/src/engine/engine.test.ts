@@ -12,7 +12,7 @@ type Setup = Partial<Omit<EngineConfig, 'rules'>> & { events?: EngineEvent[] };
 function engineFor(rules: string[], setup: Setup = {}) {
   const events = setup.events ?? [];
   const history = setup.history ?? new MemoryHistoryStore();
-  const awards = setup.awards ?? new MemoryAwardStore();
+  const awards = (setup.awards as MemoryAwardStore | undefined) ?? new MemoryAwardStore();
   const engine = createEngine({
     ...setup,
     rules: rules.map((r, i) => compileRuleText(r, `rule-${i}.yml`)),

@@ -1,4 +1,5 @@
-import { type Message, createMessage } from '../message/create-message.js';
+import { createMessage } from '../message/create-message.js';
+import type { Message } from '../message/message.js';
 import type { CompiledRule } from '../rules/compiled-rule.js';
 import { loadRuleSource } from '../rules/load/load-rule-source.js';
 import type { RuleIssue } from '../rules/rule-issue.js';

@@ -181,14 +181,15 @@ function evaluateKwargs(keywords: Array<[string, Code]>, f: Frame): ReadonlyMap<
 function compileCall(c: Compiler, node: Call): Code {
   const func = node.func;
   if (func.type === 'Attribute' && moduleOf(c, func.value) === undefined) {
+    // The receiver first, so that a problem inside it is the one reported.
+    const receiver = c.node(func.value);
     forbidAttribute(func.attr, func.attrStart);
     if (MUTATING_METHODS.has(func.attr)) {
       throw new ExpressionError('forbidden', `'${func.attr}()' would change data in place; rules only read data (build a new value instead)`, func.attrStart);
     }
     if (!KNOWN_METHOD_NAMES.has(func.attr)) {
-      throw new ExpressionError('unknown-name', `unknown method '${func.attr}()'`, func.attrStart);
+      throw new ExpressionError('unsupported', `unknown method '${func.attr}()'`, func.attrStart);
     }
-    const receiver = c.node(func.value);
     const { args, keywords } = compileArguments(c, node);
     const name = func.attr;
     return located((f) => {

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { fixture, runCli } from './run-cli.js';
+
+describe('accolade eval', () => {
+  it.each([
+    [['1 + 1'], '2'],
+    [['[x * 2 for x in range(3)]'], '[0, 2, 4]'],
+    [['json.dumps({"a": "é"})'], '"{\\"a\\": \\"\\\\u00e9\\"}"'],
+    [['{"b": (1, 2), "s": {3}}'], '{"b": [1, 2], "s": [3]}'],
+    [['n * 2', '--var', 'n=21'], '42'],
+    [['d["k"]["v"]', '--var', 'd={"k": {"v": null}}'], 'null'],
+    [['message.body["comment"]["user"]["name"], message.topic, message.category', '--message', fixture('message.json')], '["ralph", "org.fedoraproject.prod.bodhi.update.comment", "bodhi"]'],
+    [['msg["msg"]["comment"]["user"]["name"] + msg["topic"][-7:]', '--message', fixture('message.json')], '"ralphcomment"'],
+    [['message.timestamp.isoformat()', '--message', fixture('message.json')], '"2024-05-01T12:00:00+00:00"'],
+  ])('%j prints %s', async (args, expected) => {
+    const { code, stdout, stderr } = await runCli(['eval', ...args]);
+    expect([code, stderr]).toEqual([0, '']);
+    expect(stdout).toBe(`${expected}\n`);
+  });
+
+  it.each([
+    [['{}["missing"]'], "KeyError: 'missing' (at column 4)"],
+    [['1 +'], 'SyntaxError: Expected a value but the expression ended (at column 4)'],
+    [['__import__("os")'], "'__import__' is not available in rule expressions (at column 1)"],
+    [['"a" * 10**9'], 'limit reached: a string of 1000000000 characters exceeds the limit of 1000000 (at column 5)'],
+    [['message.topic'], "NameError: name 'message' is not defined (at column 1)"],
+    [['message.body.x', '--message', fixture('message.json')], "AttributeError: 'dict' object has no attribute 'x' (at column 14)"],
+  ])('%j fails with one line on stderr and exit 1', async (args, line) => {
+    const { code, stdout, stderr } = await runCli(['eval', ...args]);
+    expect([code, stdout]).toEqual([1, '']);
+    expect(stderr).toBe(`${line}\n`);
+  });
+
+  it('exits 2 for a --var that is not name=json', async () => {
+    const { code, stderr } = await runCli(['eval', 'x', '--var', 'x=nope']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--var x: not valid JSON/);
+  });
+});
+
+describe('accolade explain', () => {
+  it('shows each triggered rule, its candidates, query, count and condition', async () => {
+    const dir = fixture('replay', 'filters');
+    const { code, stdout } = await runCli(['explain', '--rules', 'rules', '--history', 'history.jsonl', fixture('explain-message.json')], dir);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`message x1 on org.fedoraproject.prod.check.users: 1 of 1 candidate rules triggered
+
+filter-users (rules/f01-users.yml)
+  recipients: "ralph"
+  ralph:
+    query: {"users":["ralph"]}
+    value: 4
+    condition: equal to 4 -> true
+    AWARDED
+`);
+  });
+});
