@@ -13,7 +13,7 @@ export {
 
 export { type Message, categoryOf, historyCategoryOf } from './message/message.js';
 export { MessageError, type MessageErrorCode } from './message/message-error.js';
-export { createMessage, parseMessage, messageToJson, type CreateMessageOptions } from './message/create-message.js';
+export { createMessage, isMessage, parseMessage, messageToJson, type CreateMessageOptions } from './message/create-message.js';
 export { MessageSchemaRegistry, type MessageSchema, type RawMessage } from './message/message-schema.js';
 
 export { badgeIdFromName } from './rules/badge-id.js';
@@ -24,7 +24,7 @@ export { ruleJsonSchema } from './rules/schema/rule-schema.js';
 export { loadRuleSource, type RuleLoadOptions, type RuleLoadResult } from './rules/load/load-rule-source.js';
 export { findRuleFiles, loadRuleFiles, loadRules, type RuleSetResult } from './rules/load/load-rule-files.js';
 
-export { Engine, createEngine, type EngineConfig, type AwardResult } from './engine/engine.js';
+export { Engine, createEngine, type EngineConfig, type EngineOptions, type AwardResult } from './engine/engine.js';
 export type { EngineEvent, EngineLogger, EngineStats } from './engine/engine-events.js';
 export type { Explanation, RuleTrace, CandidateTrace } from './engine/explanation.js';
 export { messageBindings, historyRowObject } from './engine/python-views.js';

@@ -40,7 +40,10 @@ export async function explain(messageFile: string, options: { rules: string[]; h
   }
   const history = new MemoryHistoryStore();
   if (options.history !== undefined) for await (const m of readMessages(options.history, io)) history.add(m);
-  const engine = createEngine({ rules, history, awards: new MemoryAwardStore(), recordMessages: true, logger: logEngineEvent(io, options.verbose ?? true) });
+  const engine = createEngine({
+    rules, history, awards: new MemoryAwardStore(),
+    options: { recordMessages: true, logger: logEngineEvent(io, options.verbose ?? true) },
+  });
   const explanation = await engine.explain(message);
   io.stdout(options.format === 'json' ? `${JSON.stringify(explanation)}\n` : renderExplanation(explanation));
   return 0;

@@ -54,8 +54,8 @@ export async function replay(messagesFile: string, options: ReplayOptions, io: C
   });
   const users = options.users === undefined ? undefined : new MemoryUserDirectory({ users: await readUsers(options.users) });
   const engine = createEngine({
-    rules, history, awards, ...(users ? { users } : {}), skipUsers: splitList(options.skipUsers),
-    recordMessages: true, logger: logEngineEvent(io, options.verbose ?? false),
+    rules, history, awards, ...(users ? { users } : {}),
+    options: { skipUsers: splitList(options.skipUsers), recordMessages: true, logger: logEngineEvent(io, options.verbose ?? false) },
   });
 
   const progress = new Progress(io);

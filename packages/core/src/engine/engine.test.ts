@@ -7,18 +7,19 @@ import { compileRuleText, message, ruleYaml } from '../testing/helpers.js';
 import type { EngineEvent } from './engine-events.js';
 import { type EngineConfig, createEngine } from './engine.js';
 
-type Setup = Partial<Omit<EngineConfig, 'rules'>> & { events?: EngineEvent[] };
+type Setup = Partial<Omit<EngineConfig, 'rules' | 'options'>> & { events?: EngineEvent[]; skipUsers?: string[]; limits?: Record<string, number> };
 
 function engineFor(rules: string[], setup: Setup = {}) {
   const events = setup.events ?? [];
   const history = setup.history ?? new MemoryHistoryStore();
   const awards = (setup.awards as MemoryAwardStore | undefined) ?? new MemoryAwardStore();
+  const { skipUsers, limits, users } = setup;
   const engine = createEngine({
-    ...setup,
     rules: rules.map((r, i) => compileRuleText(r, `rule-${i}.yml`)),
     history,
     awards,
-    logger: (e) => events.push(e),
+    ...(users ? { users } : {}),
+    options: { ...(skipUsers ? { skipUsers } : {}), ...(limits ? { limits } : {}), logger: (e) => events.push(e) },
   });
   const run = async (...messages: ReturnType<typeof message>[]): Promise<string[]> => {
     const out: string[] = [];
@@ -234,5 +235,19 @@ describe('explain', () => {
       ],
     })]);
     expect(awards.list()).toEqual([]);
+  });
+});
+
+describe('raw messages', () => {
+  it('accepts fedora-messaging JSON and derives identity through the registered schemas', async () => {
+    const { MessageSchemaRegistry } = await import('../message/message-schema.js');
+    const schemas = new MessageSchemaRegistry([{ topic: 'bodhi.update.comment', agent_name: ({ body }) => (body as { user: string }).user }]);
+    const engine = createEngine({
+      rules: [compileRuleText(badge('Raw', 'trigger:\n  topic: bodhi.update.comment'))],
+      history: new MemoryHistoryStore(), awards: new MemoryAwardStore(), schemas,
+    });
+    const awards = await engine.process({ id: 'r1', topic: 'org.fedoraproject.prod.bodhi.update.comment', body: { user: 'ralph' } });
+    expect(awards.map((a) => [a.badgeId, a.user, a.messageId])).toEqual([['raw', 'ralph', 'r1']]);
+    await expect(engine.process({ body: {} })).rejects.toThrow("'topic' must be a non-empty string");
   });
 });

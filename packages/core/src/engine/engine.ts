@@ -2,7 +2,9 @@ import { ExpressionError } from '../expressions/errors.js';
 import { pyRepr } from '../expressions/python/repr.js';
 import { truthy } from '../expressions/python/truth.js';
 import { DEFAULT_LIMITS, type Limits } from '../expressions/python/values.js';
+import { createMessage, isMessage } from '../message/create-message.js';
 import type { Message } from '../message/message.js';
+import type { MessageSchemaRegistry } from '../message/message-schema.js';
 import type { CompiledRule, ExpressionSite, TriggerNode } from '../rules/compiled-rule.js';
 import type { AwardStore } from '../stores/award-store.js';
 import type { HistoryStore } from '../stores/history-store.js';
@@ -15,6 +17,19 @@ import { fedmsgEnvelope, historyRowObject, messageObject } from './python-views.
 import { isAddressLike, recipientNames } from './recipients.js';
 import { TriggerIndex } from './trigger-index.js';
 
+export interface EngineOptions {
+  /** Names that never receive badges (fedbadges' skip_users). */
+  skipUsers?: Iterable<string>;
+  /** Drop candidates that look like IP addresses (fedbadges does). Default true. */
+  dropAddresses?: boolean;
+  /** Store each processed message in the history first, so counts include it. Default: when the store can. */
+  recordMessages?: boolean;
+  /** Limits for every expression evaluation. */
+  limits?: Partial<Limits>;
+  /** Told about expression failures, with the rule's file and line. */
+  logger?: EngineLogger;
+}
+
 export interface EngineConfig {
   /** Compiled rules; they are evaluated in this order (the loaders sort them by file path). */
   rules: readonly CompiledRule[];
@@ -22,13 +37,9 @@ export interface EngineConfig {
   awards: AwardStore;
   /** Who exists and how nicks, e-mails... map to accounts. Without it everyone exists. */
   users?: UserDirectory;
-  /** Names that never receive badges (fedbadges' skip_users). */
-  skipUsers?: Iterable<string>;
-  /** Store each processed message in the history first, so counts include it. Default: when the store can. */
-  recordMessages?: boolean;
-  /** Limits for every expression evaluation. */
-  limits?: Partial<Limits>;
-  logger?: EngineLogger;
+  /** Message schemas, used when `process` is given raw fedora-messaging JSON. */
+  schemas?: MessageSchemaRegistry;
+  options?: EngineOptions;
 }
 
 export interface AwardResult {
@@ -79,31 +90,46 @@ export class Engine {
   private readonly record: boolean;
   private ready: Promise<void> | null = null;
 
+  private readonly dropAddresses: boolean;
+  private readonly logger: EngineLogger | undefined;
+
   constructor(private readonly config: EngineConfig) {
+    const options = config.options ?? {};
     this.index = new TriggerIndex(config.rules);
-    this.limits = { ...DEFAULT_LIMITS, ...config.limits };
-    this.skip = new Set(config.skipUsers ?? []);
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.skip = new Set(options.skipUsers ?? []);
+    this.dropAddresses = options.dropAddresses ?? true;
+    this.logger = options.logger;
     this.users = config.users;
     this.converters = config.users ?? new MemoryUserDirectory();
-    this.record = config.recordMessages ?? typeof config.history.add === 'function';
+    this.record = options.recordMessages ?? typeof config.history.add === 'function';
   }
 
   get rules(): readonly CompiledRule[] {
     return this.config.rules;
   }
 
-  /** Evaluate one message and record its awards; resolves to the awards made. Store failures reject. */
-  async process(message: Message): Promise<AwardResult[]> {
+  /**
+   * Evaluate one message and record its awards; resolves to the awards made.
+   * Accepts a Message or raw fedora-messaging JSON (a MessageError rejects a bad one).
+   * Store failures reject, so the caller can retry the message.
+   */
+  async process(message: Message | unknown): Promise<AwardResult[]> {
     const awards: AwardResult[] = [];
-    await this.run(message, { award: true, trace: null }, awards);
+    await this.run(this.toMessage(message), { award: true, trace: null }, awards);
     return awards;
   }
 
   /** Like process, but awards nothing and reports every triggered rule step by step. */
-  async explain(message: Message): Promise<Explanation> {
+  async explain(input: Message | unknown): Promise<Explanation> {
+    const message = this.toMessage(input);
     const trace: RuleTrace[] = [];
     const checked = await this.run(message, { award: false, trace }, []);
     return { messageId: message.id, topic: message.topic, rules: trace, rulesChecked: checked };
+  }
+
+  private toMessage(input: Message | unknown): Message {
+    return isMessage(input) ? input : createMessage(input, this.config.schemas ? { schemas: this.config.schemas } : {});
   }
 
   private async run(message: Message, mode: Mode, awards: AwardResult[]): Promise<number> {
@@ -158,9 +184,9 @@ export class Engine {
   private report(kind: EngineEvent['kind'], text: string, site: ExpressionSite, rule: CompiledRule, run: MessageRun, recipient?: string, error?: ExpressionError): void {
     if (kind === 'key-error') this.stats.keyErrors++;
     else this.stats.expressionErrors++;
-    if (this.config.logger === undefined) return;
+    if (this.logger === undefined) return;
     const at = error?.offset === undefined ? site : site.locate(error.offset);
-    this.config.logger({
+    this.logger({
       level: kind === 'key-error' ? 'debug' : 'warn', kind, badgeId: rule.badgeId, file: site.file, line: at.line, column: at.column,
       path: site.path, messageId: run.message.id, text, ...(recipient === undefined ? {} : { recipient }), ...(error === undefined ? {} : { error }),
     });
@@ -201,7 +227,7 @@ export class Engine {
     const kept: string[] = [];
     for (const user of candidates) {
       if (this.skip.has(user)) { drop(user, 'in the skip list'); continue; }
-      if (isAddressLike(user)) { drop(user, 'an address, not an account'); continue; }
+      if (this.dropAddresses && isAddressLike(user)) { drop(user, 'an address, not an account'); continue; }
       if (await this.config.awards.has(rule.badgeId, user)) { drop(user, 'already has the badge'); continue; }
       if (await this.config.awards.isOptedOut(user)) { drop(user, 'opted out of badges'); continue; }
       if (this.users !== undefined && !(await this.users.exists(user))) { drop(user, 'no such account'); continue; }

@@ -4,6 +4,13 @@ import { MessageError } from './message-error.js';
 import { type IdentityList, IDENTITY_LISTS, type Message, categoryOf } from './message.js';
 import type { MessageSchemaRegistry, RawMessage } from './message-schema.js';
 
+const created = new WeakSet<object>();
+
+/** True for messages made by createMessage (already checked and complete). */
+export function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && created.has(value);
+}
+
 export interface CreateMessageOptions {
   schemas?: MessageSchemaRegistry;
   /** The time to use when the message carries none (defaults to now). */
@@ -36,6 +43,7 @@ function readTimestamp(input: Record<string, unknown>, headers: Record<string, u
   const field = input['timestamp'] !== undefined && input['timestamp'] !== null ? 'timestamp' : 'headers.sent-at';
   const raw = field === 'timestamp' ? input['timestamp'] : headers['sent-at'];
   if (raw === undefined || raw === null) return now();
+  if (raw instanceof Date && !Number.isNaN(raw.getTime())) return raw;
   const parsed = typeof raw === 'number' || typeof raw === 'string' ? toDateTime(raw) : null;
   if (parsed === null) invalid(field, 'an ISO 8601 date or epoch seconds');
   return parsed.toDate();
@@ -78,7 +86,7 @@ export function createMessage(input: unknown, options: CreateMessageOptions = {}
   };
 
   const lists = Object.fromEntries(IDENTITY_LISTS.map((f) => [f, Object.freeze(list(f))])) as Record<IdentityList, readonly string[]>;
-  return Object.freeze({
+  const message: Message = Object.freeze({
     id: (id as string | undefined | null) ?? randomUUID(),
     topic,
     body,
@@ -88,6 +96,8 @@ export function createMessage(input: unknown, options: CreateMessageOptions = {}
     agent_name: agent(),
     ...lists,
   });
+  created.add(message);
+  return message;
 }
 
 /** Parse one JSON text into a Message. */
