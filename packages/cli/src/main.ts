@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { evalCommand } from './commands/eval.js';
 import { explain } from './commands/explain.js';
 import { replay } from './commands/replay.js';
+import { testCommand } from './commands/test.js';
 import { validate } from './commands/validate.js';
 import { type CliIo, UsageError, processIo } from './io/cli-io.js';
 import { InvalidRules } from './io/rule-set.js';
@@ -52,6 +53,11 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option('--history <file>', 'earlier messages (.jsonl)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (message: string, opts) => setCode(await explain(message, opts, io)));
+
+  program.command('test')
+    .description('run rule test files (*.test.yml): messages in, expected awards out')
+    .argument('<paths...>', 'test files or folders')
+    .action(async (paths: string[]) => setCode(await testCommand(paths, io)));
 
   program.command('schema')
     .description('print the JSON Schema of a rule file (for editors)')

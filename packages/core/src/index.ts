@@ -21,6 +21,7 @@ export type { RuleDefinition, TriggerSpec, PreviousSpec, ConditionSpec } from '.
 export type { CompiledRule, ExpressionSite, TriggerNode, CompiledPrevious, CompiledCondition } from './rules/compiled-rule.js';
 export { RuleError, formatIssue, type RuleIssue, type RuleIssueCode } from './rules/rule-issue.js';
 export { ruleJsonSchema } from './rules/schema/rule-schema.js';
+export { parseYaml, YamlDocument, type YamlResult } from './rules/yaml/yaml-document.js';
 export { loadRuleSource, type RuleLoadOptions, type RuleLoadResult } from './rules/load/load-rule-source.js';
 export { findRuleFiles, loadRuleFiles, loadRules, type RuleSetResult } from './rules/load/load-rule-files.js';
 

@@ -1,0 +1,49 @@
+import {
+  type CompiledRule, type Message, MemoryAwardStore, MemoryHistoryStore, MemoryUserDirectory, createEngine, createMessage,
+} from '@accolade/core';
+import type { ExpectedAward, RuleTestCase } from './test-file.js';
+
+export interface CaseResult {
+  passed: boolean;
+  missing: ExpectedAward[];
+  unexpected: ExpectedAward[];
+  problems: string[];
+}
+
+/** `badge -> user`, for reports. */
+export const describeAward = (a: ExpectedAward): string => `${a.badgeId} -> ${a.user}`;
+
+/** Run one case on fresh in-memory stores and compare the awards with the expected ones. */
+export async function runCase(rules: readonly CompiledRule[], shared: readonly Message[], testCase: RuleTestCase): Promise<CaseResult> {
+  const problems: string[] = [];
+  const toMessages = (items: unknown[], what: string): Message[] => items.flatMap((item, i) => {
+    try {
+      return [createMessage(item)];
+    } catch (error) {
+      problems.push(`${what}[${i}]: ${(error as Error).message}`);
+      return [];
+    }
+  });
+  const history = new MemoryHistoryStore([...shared, ...toMessages(testCase.history, 'history')]);
+  const awards = new MemoryAwardStore({ awards: testCase.existingAwards, optedOut: testCase.optedOut });
+  const engine = createEngine({
+    rules, history, awards,
+    ...(testCase.users === undefined ? {} : { users: new MemoryUserDirectory({ users: testCase.users }) }),
+    options: {
+      skipUsers: testCase.skipUsers, recordMessages: true,
+      logger: (e) => { if (e.level === 'warn') problems.push(`${e.file}:${e.line}:${e.column}: ${e.path}: ${e.text}`); },
+    },
+  });
+  const got: ExpectedAward[] = [];
+  for (const message of toMessages(testCase.messages, 'messages')) {
+    for (const a of await engine.process(message)) got.push({ badgeId: a.badgeId, user: a.user, messageId: a.messageId });
+  }
+  const remaining = [...got];
+  const missing: ExpectedAward[] = [];
+  for (const want of testCase.awards) {
+    const i = remaining.findIndex((g) => g.badgeId === want.badgeId && g.user === want.user && (want.messageId === undefined || g.messageId === want.messageId));
+    if (i < 0) missing.push(want);
+    else remaining.splice(i, 1);
+  }
+  return { passed: missing.length === 0 && remaining.length === 0 && problems.length === 0, missing, unexpected: remaining, problems };
+}
