@@ -31,4 +31,6 @@ export interface EngineStats {
   keyErrors: number;
   /** Other expression failures and limits: the rule gave nothing for that message. */
   expressionErrors: number;
+  /** Expression failures (not missing keys) by badge id, to find the rule that misbehaves. */
+  failuresByRule: Map<string, number>;
 }

@@ -81,7 +81,7 @@ interface Mode {
  * Cheap checks come first; an expression that fails affects only its rule.
  */
 export class Engine {
-  readonly stats: EngineStats = { messages: 0, triggered: 0, awards: 0, keyErrors: 0, expressionErrors: 0 };
+  readonly stats: EngineStats = { messages: 0, triggered: 0, awards: 0, keyErrors: 0, expressionErrors: 0, failuresByRule: new Map() };
   private readonly index: TriggerIndex;
   private readonly limits: Readonly<Limits>;
   private readonly skip: ReadonlySet<string>;
@@ -183,7 +183,10 @@ export class Engine {
 
   private report(kind: EngineEvent['kind'], text: string, site: ExpressionSite, rule: CompiledRule, run: MessageRun, recipient?: string, error?: ExpressionError): void {
     if (kind === 'key-error') this.stats.keyErrors++;
-    else this.stats.expressionErrors++;
+    else {
+      this.stats.expressionErrors++;
+      this.stats.failuresByRule.set(rule.badgeId, (this.stats.failuresByRule.get(rule.badgeId) ?? 0) + 1);
+    }
     if (this.logger === undefined) return;
     const at = error?.offset === undefined ? site : site.locate(error.offset);
     this.logger({

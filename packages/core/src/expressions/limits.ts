@@ -1,5 +1,26 @@
 import { limitError } from './errors.js';
-import type { CallContext, Limits } from './python/values.js';
+import { PyDict, PyRange, PySet, PyTuple, isPlainDict, type CallContext, type Limits } from './python/values.js';
+
+/** Work proportional to a value's size, in steps (a step is a few dozen machine operations). */
+export function sizeOf(value: unknown): number {
+  if (typeof value === 'string') return value.length >> 6;
+  if (Array.isArray(value)) return value.length;
+  if (value instanceof PyTuple) return value.items.length;
+  if (value instanceof PyDict) return value.entries.size;
+  if (value instanceof PySet) return value.members.size;
+  if (value instanceof PyRange) return value.length;
+  if (isPlainDict(value)) {
+    let n = 0;
+    for (const _ in value) n++;
+    return n;
+  }
+  return 0;
+}
+
+/** Pay for building something of `size` characters or items (small things are free). */
+export function chargeSize(ctx: CallContext, size: number): void {
+  if (size > 256) charge(ctx, size >> 8);
+}
 
 /** Spend `steps` of the evaluation's budget; running out stops the evaluation with a limit error. */
 export function charge(ctx: CallContext, steps = 1): void {

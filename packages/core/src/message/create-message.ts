@@ -71,7 +71,7 @@ export function createMessage(input: unknown, options: CreateMessageOptions = {}
   const schema = options.schemas?.lookup(topic);
 
   const agent = (): string | null => {
-    if ('agent_name' in input) {
+    if (Object.hasOwn(input, 'agent_name')) {
       const v = input['agent_name'];
       if (v !== null && typeof v !== 'string') invalid('agent_name', 'a string or null');
       return v;
@@ -79,7 +79,7 @@ export function createMessage(input: unknown, options: CreateMessageOptions = {}
     return schema?.agent_name?.(raw) ?? null;
   };
   const list = (field: IdentityList): string[] => {
-    if (field in input) return stringList(input[field], field);
+    if (Object.hasOwn(input, field)) return stringList(input[field], field);
     const fromSchema = schema?.[field]?.(raw);
     if (fromSchema !== undefined && fromSchema !== null) return [...new Set(fromSchema)];
     return fromHeaders(headers, HEADER_PREFIXES[field]);

@@ -2,6 +2,7 @@ import { valueError } from '../errors.js';
 import { dictEntries, dictKeys, dictLookup, dictOf, pyEquals, setOf } from '../python/equality.js';
 import { pyRepr } from '../python/repr.js';
 import { type CallContext, type Kwargs, PyBuiltin, PyDict, PySet, PyTuple, type Signature } from '../python/values.js';
+import { charge, sizeOf } from '../limits.js';
 import { collect } from './iteration.js';
 
 type Impl<T> = (self: T, args: readonly unknown[], kwargs: Kwargs, ctx: CallContext) => unknown;
@@ -13,13 +14,17 @@ const table = (methods: PyBuiltin[]): ReadonlyMap<string, PyBuiltin> => new Map(
 function sequenceMethods(kind: 'list' | 'tuple'): ReadonlyMap<string, PyBuiltin> {
   const items = (self: unknown[] | PyTuple): readonly unknown[] => (Array.isArray(self) ? self : self.items);
   return table([
-    method<unknown[] | PyTuple>('count', { min: 1, max: 1 }, (self, [x]) => items(self).filter((y) => pyEquals(y, x)).length),
-    method<unknown[] | PyTuple>('index', { min: 1, max: 1 }, (self, [x]) => {
+    method<unknown[] | PyTuple>('count', { min: 1, max: 1 }, (self, [x], _kw, ctx) => {
+      charge(ctx, sizeOf(self));
+      return items(self).filter((y) => pyEquals(y, x)).length;
+    }),
+    method<unknown[] | PyTuple>('index', { min: 1, max: 1 }, (self, [x], _kw, ctx) => {
+      charge(ctx, sizeOf(self));
       const i = items(self).findIndex((y) => pyEquals(y, x));
       if (i < 0) throw valueError(`${pyRepr(x)} is not in ${kind}`);
       return i;
     }),
-    ...(kind === 'list' ? [method<unknown[]>('copy', { min: 0, max: 0 }, (self) => [...self])] : []),
+    ...(kind === 'list' ? [method<unknown[]>('copy', { min: 0, max: 0 }, (self, _a, _kw, ctx) => { charge(ctx, self.length); return [...self]; })] : []),
   ]);
 }
 
@@ -33,10 +38,10 @@ export const DICT_METHODS: ReadonlyMap<string, PyBuiltin> = table([
     const found = dictLookup(self, key);
     return found.found ? found.value : (dflt ?? null);
   }),
-  method<AnyDict>('keys', { min: 0, max: 0 }, (self) => dictKeys(self)),
-  method<AnyDict>('values', { min: 0, max: 0 }, (self) => dictEntries(self).map(([, v]) => v)),
-  method<AnyDict>('items', { min: 0, max: 0 }, (self) => dictEntries(self).map(([k, v]) => new PyTuple([k, v]))),
-  method<AnyDict>('copy', { min: 0, max: 0 }, (self) => dictOf(dictEntries(self))),
+  method<AnyDict>('keys', { min: 0, max: 0 }, (self, _a, _kw, ctx) => { charge(ctx, sizeOf(self)); return dictKeys(self); }),
+  method<AnyDict>('values', { min: 0, max: 0 }, (self, _a, _kw, ctx) => { charge(ctx, sizeOf(self)); return dictEntries(self).map(([, v]) => v); }),
+  method<AnyDict>('items', { min: 0, max: 0 }, (self, _a, _kw, ctx) => { charge(ctx, sizeOf(self)); return dictEntries(self).map(([k, v]) => new PyTuple([k, v])); }),
+  method<AnyDict>('copy', { min: 0, max: 0 }, (self, _a, _kw, ctx) => { charge(ctx, sizeOf(self)); return dictOf(dictEntries(self)); }),
 ]);
 
 function asSet(value: unknown, ctx: CallContext): PySet {

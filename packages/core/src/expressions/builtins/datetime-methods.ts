@@ -56,8 +56,8 @@ export const TIMEDELTA_METHODS: ReadonlyMap<string, PyBuiltin> = new Map([
 /** Read-only attributes: `dt.year`, `delta.days`... */
 export function datetimeAttribute(value: PyDateTime | PyTimeDelta, name: string): { found: boolean; value?: number } {
   if (value instanceof PyDateTime) {
-    const get = DATETIME_ATTRIBUTES[name];
-    return get ? { found: true, value: get(value.toDate()) } : { found: false };
+    if (!Object.hasOwn(DATETIME_ATTRIBUTES, name)) return { found: false };
+    return { found: true, value: DATETIME_ATTRIBUTES[name]!(value.toDate()) };
   }
   const seconds = value.ms / 1000;
   const days = Math.floor(seconds / 86400);

@@ -1,4 +1,4 @@
-import { typeError, valueError } from '../errors.js';
+import { limitError, typeError, valueError } from '../errors.js';
 import { dictOf, dictEntries, setOf } from '../python/equality.js';
 import { formatWithSpec } from '../python/format.js';
 import { roundHalfEven } from '../python/numbers.js';
@@ -9,7 +9,7 @@ import { truthy } from '../python/truth.js';
 import {
   type CallContext, type Kwargs, PyBuiltin, PyCallable, PyIterator, PyRange, PySet, PyTimeDelta, PyTuple, type Signature, isDict, isInt, typeName,
 } from '../python/values.js';
-import { charge, checkStringLength } from '../limits.js';
+import { charge, chargeSize, checkStringLength, sizeOf } from '../limits.js';
 import { collect, walk } from './iteration.js';
 
 type Impl = (args: readonly unknown[], kwargs: Kwargs, ctx: CallContext) => unknown;
@@ -59,7 +59,10 @@ function toInt(value: unknown, base: unknown): number {
   if (typeof value === 'string') {
     const text = value.trim();
     if (!/^[+-]?\d+(_\d+)*$/.test(text)) throw valueError(`invalid literal for int() with base 10: ${pyRepr(value)}`);
-    return Number(text.replace(/_/g, ''));
+    const n = Number(text.replace(/_/g, ''));
+    // Python's ints are unbounded; these must stay exact, so a longer number is refused.
+    if (!Number.isSafeInteger(n)) throw limitError(`int() of ${text.length} digits exceeds ${Number.MAX_SAFE_INTEGER}`);
+    return n;
   }
   throw typeError(`int() argument must be a string, a bytes-like object or a real number, not '${typeName(value)}'`);
 }
@@ -85,17 +88,23 @@ function isinstanceCheck(value: unknown, types: unknown): boolean {
 }
 
 const isStr = (v: unknown): boolean => typeof v === 'string';
+
+/** Text made from a value (str, repr, format): bounded and paid for by its length. */
+function printed(s: string, ctx: CallContext): string {
+  checkStringLength(s.length, ctx.limits);
+  chargeSize(ctx, s.length);
+  return s;
+}
 const isNumber = (v: unknown): boolean => typeof v === 'number' || typeof v === 'boolean';
 
 /** The builtins available to every expression, by name. Nothing here reaches outside the data it is given. */
 export const BUILTIN_FUNCTIONS: ReadonlyMap<string, PyBuiltin> = new Map([
-  fn('len', { min: 1, max: 1 }, ([x]) => pyLen(x)),
-  fn('str', { min: 0, max: 1 }, ([x], _kw, ctx) => {
-    const s = x === undefined ? '' : pyStr(x);
-    checkStringLength(s.length, ctx.limits);
-    return s;
-  }, isStr),
-  fn('repr', { min: 1, max: 1 }, ([x]) => pyRepr(x)),
+  fn('len', { min: 1, max: 1 }, ([x], _kw, ctx) => {
+    if (isDict(x)) charge(ctx, sizeOf(x));
+    return pyLen(x);
+  }),
+  fn('str', { min: 0, max: 1 }, ([x], _kw, ctx) => printed(x === undefined ? '' : pyStr(x), ctx), isStr),
+  fn('repr', { min: 1, max: 1 }, ([x], _kw, ctx) => printed(pyRepr(x), ctx)),
   fn('int', { min: 0, max: 2, keywords: ['base'] }, ([x, base], kw) => (x === undefined ? 0 : toInt(x, base ?? kw.get('base'))), (v) => isInt(v) || typeof v === 'boolean'),
   fn('float', { min: 0, max: 1 }, ([x]) => (x === undefined ? 0 : toFloat(x)), (v) => typeof v === 'number' && !Number.isInteger(v)),
   fn('bool', { min: 0, max: 1 }, ([x]) => (x === undefined ? false : truthy(x)), (v) => typeof v === 'boolean'),
@@ -194,5 +203,5 @@ export const BUILTIN_FUNCTIONS: ReadonlyMap<string, PyBuiltin> = new Map([
       for (const item of items) if (f === null ? truthy(item) : truthy(callWith(f, ctx, item))) yield item;
     })(), 'filter');
   }),
-  fn('format', { min: 1, max: 2 }, ([x, spec]) => formatWithSpec(x, spec === undefined ? '' : String(spec))),
+  fn('format', { min: 1, max: 2 }, ([x, spec], _kw, ctx) => printed(formatWithSpec(x, spec === undefined ? '' : String(spec), ctx.limits), ctx)),
 ].map((b) => [b.name, b] as const));

@@ -1,5 +1,5 @@
 import { typeError, valueError } from '../errors.js';
-import { charge, checkStringLength } from '../limits.js';
+import { charge, chargeSize, checkCollectionSize, checkStringLength } from '../limits.js';
 import { strFormat } from '../python/format.js';
 import { pyRepr } from '../python/repr.js';
 import { codePoints, strLength } from '../python/strings.js';
@@ -64,6 +64,13 @@ function split(s: string, sep: unknown, maxsplit: unknown, fromRight: boolean): 
     : [...parts.slice(0, limit), parts.slice(limit).join(separator)];
 }
 
+/** A list built from a string: bounded in size and paid for. */
+function bounded(parts: string[], source: string, ctx: CallContext): string[] {
+  checkCollectionSize(parts.length, ctx.limits);
+  chargeSize(ctx, source.length + parts.length);
+  return parts;
+}
+
 function prefixTest(s: string, what: unknown, test: (p: string) => boolean, name: string): boolean {
   if (what instanceof PyTuple) return what.items.some((p) => test(strArg(p, name)));
   if (typeof what !== 'string') throw typeError(`${name} first arg must be str or a tuple of str, not ${typeName(what)}`);
@@ -103,8 +110,8 @@ export const STR_METHODS: ReadonlyMap<string, PyBuiltin> = new Map([
   method('strip', { min: 0, max: 1 }, (s, [c]) => strip(s, c, true, true)),
   method('lstrip', { min: 0, max: 1 }, (s, [c]) => strip(s, c, true, false)),
   method('rstrip', { min: 0, max: 1 }, (s, [c]) => strip(s, c, false, true)),
-  method('split', { min: 0, max: 2, keywords: ['sep', 'maxsplit'] }, (s, [sep, max], kw) => split(s, sep ?? kw.get('sep'), max ?? kw.get('maxsplit'), false)),
-  method('rsplit', { min: 0, max: 2, keywords: ['sep', 'maxsplit'] }, (s, [sep, max], kw) => split(s, sep ?? kw.get('sep'), max ?? kw.get('maxsplit'), true)),
+  method('split', { min: 0, max: 2, keywords: ['sep', 'maxsplit'] }, (s, [sep, max], kw, ctx) => bounded(split(s, sep ?? kw.get('sep'), max ?? kw.get('maxsplit'), false), s, ctx)),
+  method('rsplit', { min: 0, max: 2, keywords: ['sep', 'maxsplit'] }, (s, [sep, max], kw, ctx) => bounded(split(s, sep ?? kw.get('sep'), max ?? kw.get('maxsplit'), true), s, ctx)),
   method('splitlines', { min: 0, max: 1, keywords: ['keepends'] }, (s, [keep], kw) => {
     const keepEnds = Boolean(keep ?? kw.get('keepends') ?? false);
     const out: string[] = [];
@@ -124,6 +131,7 @@ export const STR_METHODS: ReadonlyMap<string, PyBuiltin> = new Map([
     });
     const out = (parts as string[]).join(s);
     checkStringLength(out.length, ctx.limits);
+    chargeSize(ctx, out.length);
     return out;
   }),
   method('replace', { min: 2, max: 3 }, (s, [old, repl, count], _kw, ctx) => {
@@ -189,7 +197,7 @@ export const STR_METHODS: ReadonlyMap<string, PyBuiltin> = new Map([
   method('ljust', { min: 1, max: 2 }, (s, [w, f], _kw, ctx) => pad(s, w, f, 'right', ctx)),
   method('rjust', { min: 1, max: 2 }, (s, [w, f], _kw, ctx) => pad(s, w, f, 'left', ctx)),
   method('format', { min: 0, max: Infinity, keywords: ['*'] }, (s, args, kw, ctx) => {
-    const out = strFormat(s, args, kw);
+    const out = strFormat(s, args, kw, ctx.limits);
     checkStringLength(out.length, ctx.limits);
     return out;
   }),

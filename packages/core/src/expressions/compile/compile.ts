@@ -5,7 +5,7 @@ import { matchItem } from '../builtins/modules/re-module.js';
 import { BUILTIN_NAMES, FORBIDDEN_NAMES } from '../builtins/registry.js';
 import { ExpressionError, atOffset, typeError } from '../errors.js';
 import type { Attribute, Call, Compare, CompareOperator, JoinedStr, Node, Subscript } from '../grammar/nodes.js';
-import { charge } from '../limits.js';
+import { charge, sizeOf } from '../limits.js';
 import { binaryOp, unaryOp } from '../python/arithmetic.js';
 import { dictOf, pyEquals, setOf } from '../python/equality.js';
 import { formatWithSpec } from '../python/format.js';
@@ -21,10 +21,28 @@ import { Scope, unknownName } from './scope.js';
 
 const EMPTY_KWARGS: ReadonlyMap<string, unknown> = new Map();
 
+/**
+ * How deep a compiled tree may be. Parsing already bounds bracket nesting;
+ * a long operator chain (`1 + 1 + ...`) is flat to read but deep as a tree,
+ * and evaluating it recurses once per level.
+ */
+export const MAX_TREE_DEPTH = 1000;
+
 /** Compile a syntax tree into a closure over a frame; the whole tree is checked before anything runs. */
 export function compileTree(tree: Node, globals: readonly string[]): { code: Code; scope: Scope } {
   const scope = new Scope(globals);
-  const compiler: Compiler = { scope, node: (n) => compileNode(compiler, n) };
+  let depth = 0;
+  const compiler: Compiler = {
+    scope,
+    node: (n) => {
+      if (++depth > MAX_TREE_DEPTH) throw new ExpressionError('limit', `expression nested too deeply (more than ${MAX_TREE_DEPTH} levels)`, n.start);
+      try {
+        return compileNode(compiler, n);
+      } finally {
+        depth--;
+      }
+    },
+  };
   return { code: compiler.node(tree), scope };
 }
 
@@ -66,7 +84,7 @@ function compileNode(c: Compiler, node: Node): Code {
       const left = c.node(node.left);
       const right = c.node(node.right);
       const op = node.op;
-      return located((f) => binaryOp(op, left(f), right(f), f.limits), node.opStart);
+      return located((f) => binaryOp(op, left(f), right(f), f), node.opStart);
     }
     case 'BoolOp': {
       const values = node.values.map((v) => c.node(v));
@@ -135,8 +153,10 @@ function moduleOf(c: Compiler, node: Node): PyModule | undefined {
 }
 
 function compileAttribute(c: Compiler, node: Attribute): Code {
-  forbidAttribute(node.attr, node.attrStart);
   const module = moduleOf(c, node.value);
+  // The object first, so problems are reported in reading order.
+  const value = module === undefined ? c.node(node.value) : undefined;
+  forbidAttribute(node.attr, node.attrStart);
   if (module !== undefined) {
     if (!Object.hasOwn(module.members, node.attr)) {
       throw new ExpressionError('unknown-name', `module '${module.name}' has no attribute '${node.attr}' (it has ${Object.keys(module.members).filter((k) => /[a-z]/.test(k)).join(', ')})`, node.attrStart);
@@ -144,9 +164,9 @@ function compileAttribute(c: Compiler, node: Attribute): Code {
     const member = module.members[node.attr];
     return () => member;
   }
-  const value = c.node(node.value);
+  const object = value!;
   const name = node.attr;
-  return located((f) => getAttribute(value(f), name), node.attrStart);
+  return located((f) => getAttribute(object(f), name), node.attrStart);
 }
 
 function compileSubscript(c: Compiler, node: Subscript): Code {
@@ -252,16 +272,22 @@ function precompileRegex(fn: PyBuiltin, node: Call): void {
   }
 }
 
-function comparison(op: CompareOperator): (a: unknown, b: unknown) => boolean {
+/** `==` on containers and `in` on sequences walk them: that work is paid for, so loops over them stay bounded. */
+function comparison(op: CompareOperator): (a: unknown, b: unknown, f: Frame) => boolean {
   switch (op) {
-    case '==': return pyEquals;
-    case '!=': return (a, b) => !pyEquals(a, b);
-    case 'in': return (a, b) => contains(b, a);
-    case 'not in': return (a, b) => !contains(b, a);
+    case '==': return (a, b, f) => { charge(f, Math.min(sizeOf(a), sizeOf(b))); return pyEquals(a, b); };
+    case '!=': return (a, b, f) => { charge(f, Math.min(sizeOf(a), sizeOf(b))); return !pyEquals(a, b); };
+    case 'in': return (a, b, f) => { charge(f, containsCost(b)); return contains(b, a); };
+    case 'not in': return (a, b, f) => { charge(f, containsCost(b)); return !contains(b, a); };
     case 'is': return (a, b) => a === b || (a === undefined && b === null) || (a === null && b === undefined);
     case 'is not': return (a, b) => !(a === b || (a === undefined && b === null) || (a === null && b === undefined));
     default: return (a, b) => pyCompare(op, a, b);
   }
+}
+
+/** Membership in a dict or set is a hash lookup; in a sequence or a string it is a scan. */
+function containsCost(container: unknown): number {
+  return Array.isArray(container) || container instanceof PyTuple || typeof container === 'string' ? sizeOf(container) : 0;
 }
 
 function compileCompare(c: Compiler, node: Compare): Code {
@@ -271,13 +297,13 @@ function compileCompare(c: Compiler, node: Compare): Code {
   if (tests.length === 1) {
     const test = tests[0]!;
     const right = rights[0]!;
-    return located((f) => test(left(f), right(f)), node.start);
+    return located((f) => test(left(f), right(f), f), node.start);
   }
   return located((f) => {
     let a = left(f);
     for (let i = 0; i < tests.length; i++) {
       const b = rights[i]!(f);
-      if (!tests[i]!(a, b)) return false;
+      if (!tests[i]!(a, b, f)) return false;
       a = b;
     }
     return true;
@@ -295,7 +321,7 @@ function compileJoinedStr(c: Compiler, node: JoinedStr): Code {
     const convert = part.conversion === 'r' || part.conversion === 'a' ? pyRepr : part.conversion === 's' ? pyStr : null;
     return located((f) => {
       const v = value(f);
-      return formatWithSpec(convert ? convert(v) : v, spec(f) as string);
+      return formatWithSpec(convert ? convert(v) : v, spec(f) as string, f.limits);
     }, part.start);
   });
   return (f) => parts.map((p) => p(f)).join('');

@@ -6,9 +6,9 @@ import { atString, parseNumber, parseStrings } from './literals.js';
 import type { ComprehensionClause, Node, Target } from './nodes.js';
 import { parseOrTest, parseTest } from './operators.js';
 
-const JS_ONLY_WORDS: Record<string, string> = {
-  true: "'True'", false: "'False'", null: "'None'", undefined: "'None'", this: 'a rule variable such as message',
-};
+const JS_ONLY_WORDS = new Map([
+  ['true', "'True'"], ['false', "'False'"], ['null', "'None'"], ['undefined', "'None'"], ['this', 'a rule variable such as message'],
+]);
 
 /** An atom: a literal, a name, or a bracketed display or comprehension. */
 export function parseAtom(p: Cursor): Node {
@@ -36,7 +36,7 @@ function parseName(p: Cursor): Node {
     return { type: 'Const', kind: 'None', value: null, start, end: p.index };
   }
   if (KEYWORDS.has(word)) p.throwError(`Unexpected keyword '${word}'`);
-  const hint = JS_ONLY_WORDS[word];
+  const hint = JS_ONLY_WORDS.get(word);
   const { name, end } = readIdentifier(p);
   if (hint !== undefined) {
     p.index = start;

@@ -58,7 +58,8 @@ export function readIdentifier(p: Cursor): { name: string; start: number; end: n
   if (name === '') p.throwError(p.index >= p.expr.length ? 'Expected a name but the expression ended' : `Expected a name, found '${p.char}'`);
   if (KEYWORDS.has(name)) p.throwError(`'${name}' is a keyword and cannot be used as a name`);
   p.index += name.length;
-  return { name, start, end: p.index };
+  // Python reads identifiers in NFKC form (PEP 3131): a full-width `ｅｖａｌ` is `eval`.
+  return { name: name.normalize('NFKC'), start, end: p.index };
 }
 
 /** Consume the single character `ch` if it is next (after spaces). */

@@ -2,7 +2,8 @@ import { limitError, overflowError, typeError, zeroDivision } from '../errors.js
 import type { BinaryOperator } from '../grammar/nodes.js';
 import { dictEntries, dictOf, hashKey, setOf } from './equality.js';
 import { percentFormat } from './format.js';
-import { PyDateTime, PySet, PyTimeDelta, PyTuple, isDict, typeName, type Limits } from './values.js';
+import { chargeSize } from '../limits.js';
+import { PyDateTime, PySet, PyTimeDelta, PyTuple, isDict, typeName, type CallContext, type Limits } from './values.js';
 
 const isNum = (v: unknown): v is number | boolean => typeof v === 'number' || typeof v === 'boolean';
 const isIntLike = (v: unknown): boolean => typeof v === 'boolean' || (typeof v === 'number' && Number.isInteger(v));
@@ -19,19 +20,20 @@ function checkInt(result: number, a: unknown, b: unknown, limits: Limits): numbe
   return result;
 }
 
-function checkSize(size: number, limits: Limits, what: 'string' | 'collection'): void {
-  const max = what === 'string' ? limits.maxStringLength : limits.maxCollectionSize;
+function checkSize(size: number, ctx: CallContext, what: 'string' | 'collection'): void {
+  const max = what === 'string' ? ctx.limits.maxStringLength : ctx.limits.maxCollectionSize;
   if (size > max) throw limitError(`a ${what} of ${size} ${what === 'string' ? 'characters' : 'items'} exceeds the limit of ${max}`);
+  chargeSize(ctx, size);
 }
 
-function repeat(seq: unknown, times: unknown, limits: Limits): unknown {
+function repeat(seq: unknown, times: unknown, ctx: CallContext): unknown {
   const n = Math.max(0, Number(times));
   if (typeof seq === 'string') {
-    checkSize(seq.length * n, limits, 'string');
+    checkSize(seq.length * n, ctx, 'string');
     return seq.repeat(n);
   }
   const items = Array.isArray(seq) ? seq : (seq as PyTuple).items;
-  checkSize(items.length * n, limits, 'collection');
+  checkSize(items.length * n, ctx, 'collection');
   const out: unknown[] = [];
   for (let i = 0; i < n; i++) out.push(...items);
   return Array.isArray(seq) ? out : new PyTuple(out);
@@ -39,14 +41,15 @@ function repeat(seq: unknown, times: unknown, limits: Limits): unknown {
 
 const isSeq = (v: unknown): boolean => typeof v === 'string' || Array.isArray(v) || v instanceof PyTuple;
 
-export function binaryOp(op: BinaryOperator, a: unknown, b: unknown, limits: Limits): unknown {
+export function binaryOp(op: BinaryOperator, a: unknown, b: unknown, ctx: CallContext): unknown {
+  const { limits } = ctx;
   switch (op) {
-    case '+': return add(a, b, limits);
+    case '+': return add(a, b, ctx);
     case '-': return subtract(a, b, limits);
     case '*':
       if (isNum(a) && isNum(b)) return checkInt(Number(a) * Number(b), a, b, limits);
-      if (isSeq(a) && isIntLike(b)) return repeat(a, b, limits);
-      if (isIntLike(a) && isSeq(b)) return repeat(b, a, limits);
+      if (isSeq(a) && isIntLike(b)) return repeat(a, b, ctx);
+      if (isIntLike(a) && isSeq(b)) return repeat(b, a, ctx);
       if (typeof a === 'string' || typeof b === 'string') throw typeError(`can't multiply sequence by non-int of type '${typeName(typeof a === 'string' ? b : a)}'`);
       return unsupported('*', a, b);
     case '/':
@@ -58,26 +61,26 @@ export function binaryOp(op: BinaryOperator, a: unknown, b: unknown, limits: Lim
       if (Number(b) === 0) throw zeroDivision('integer division or modulo by zero');
       return Math.floor(Number(a) / Number(b));
     }
-    case '%': return modulo(a, b, limits);
+    case '%': return modulo(a, b, ctx);
     case '**': return power(a, b, limits);
     case '<<': case '>>': case '&': case '|': case '^': return bitwise(op, a, b, limits);
   }
 }
 
-function add(a: unknown, b: unknown, limits: Limits): unknown {
-  if (isNum(a) && isNum(b)) return checkInt(Number(a) + Number(b), a, b, limits);
+function add(a: unknown, b: unknown, ctx: CallContext): unknown {
+  if (isNum(a) && isNum(b)) return checkInt(Number(a) + Number(b), a, b, ctx.limits);
   if (typeof a === 'string') {
     if (typeof b !== 'string') throw typeError(`can only concatenate str (not "${typeName(b)}") to str`);
-    checkSize(a.length + b.length, limits, 'string');
+    checkSize(a.length + b.length, ctx, 'string');
     return a + b;
   }
   if (Array.isArray(a)) {
     if (!Array.isArray(b)) throw typeError(`can only concatenate list (not "${typeName(b)}") to list`);
-    checkSize(a.length + b.length, limits, 'collection');
+    checkSize(a.length + b.length, ctx, 'collection');
     return [...a, ...b];
   }
   if (a instanceof PyTuple && b instanceof PyTuple) {
-    checkSize(a.items.length + b.items.length, limits, 'collection');
+    checkSize(a.items.length + b.items.length, ctx, 'collection');
     return new PyTuple([...a.items, ...b.items]);
   }
   if (a instanceof PyDateTime && b instanceof PyTimeDelta) return new PyDateTime(a.ms + b.ms);
@@ -95,10 +98,10 @@ function subtract(a: unknown, b: unknown, limits: Limits): unknown {
   return unsupported('-', a, b);
 }
 
-function modulo(a: unknown, b: unknown, limits: Limits): unknown {
+function modulo(a: unknown, b: unknown, ctx: CallContext): unknown {
   if (typeof a === 'string') {
-    const out = percentFormat(a, b);
-    checkSize(out.length, limits, 'string');
+    const out = percentFormat(a, b, ctx.limits);
+    checkSize(out.length, ctx, 'string');
     return out;
   }
   if (!isNum(a) || !isNum(b)) return unsupported('%', a, b);

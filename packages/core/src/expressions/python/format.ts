@@ -2,17 +2,26 @@ import { keyError, typeError, valueError } from '../errors.js';
 import { dictLookup } from './equality.js';
 import { formatNumber } from './numbers.js';
 import { pyRepr, pyStr } from './repr.js';
-import { PyTuple, isDict, typeName } from './values.js';
+import { limitError } from '../errors.js';
+import { DEFAULT_LIMITS, PyTuple, isDict, typeName, type Limits } from './values.js';
+
+/** A field width or precision is a size to allocate: bound it before padding. */
+function checkWidth(width: number, limits: Limits): void {
+  if (width > limits.maxStringLength) throw limitError(`a field width of ${width} exceeds the limit of ${limits.maxStringLength}`);
+}
+
+const MAX_PRECISION = 100;
 
 const SPEC = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/s;
 
 /** Python's format(value, spec), for the common specs: fill, align, sign, width, grouping, precision, type. */
-export function formatWithSpec(value: unknown, spec: string): string {
+export function formatWithSpec(value: unknown, spec: string, limits: Limits = DEFAULT_LIMITS): string {
   if (spec === '') return pyStr(value);
   const m = SPEC.exec(spec);
   if (m === null) throw valueError(`Invalid format specifier '${spec}'`);
   const [, fillChar, alignChar, sign, alt, zero, widthText, grouping, precisionText, type] = m;
   const precision = precisionText === undefined ? undefined : Number(precisionText);
+  if (precision !== undefined && precision > MAX_PRECISION && typeof value !== 'string') throw valueError(`precision ${precision} is too large (at most ${MAX_PRECISION})`);
   let body: string;
   let numeric = false;
   if (typeof value === 'string') {
@@ -28,6 +37,7 @@ export function formatWithSpec(value: unknown, spec: string): string {
     body = pyStr(value);
   }
   const width = widthText === undefined ? 0 : Number(widthText);
+  checkWidth(width, limits);
   if (body.length >= width) return body;
   const fill = fillChar ?? (zero !== undefined && numeric ? '0' : ' ');
   const align = alignChar ?? (zero !== undefined && numeric ? '=' : numeric ? '>' : '<');
@@ -83,7 +93,7 @@ function pythonExponent(s: string): string {
 const PERCENT = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?([diouxXeEfFgGcrsa%])/g;
 
 /** `'%s and %d' % (a, b)` and `'%(name)s' % mapping`. */
-export function percentFormat(template: string, args: unknown): string {
+export function percentFormat(template: string, args: unknown, limits: Limits = DEFAULT_LIMITS): string {
   const positional = args instanceof PyTuple ? args.items : [args];
   let next = 0;
   let usedMapping = false;
@@ -108,10 +118,11 @@ export function percentFormat(template: string, args: unknown): string {
         if (typeof value !== 'number' && typeof value !== 'boolean') throw typeError(`%${type} format: a real number is required, not ${typeName(value)}`);
         body = formatNumber(Math.trunc(Number(value)));
         break;
-      default: body = formatWithSpec(value, `${precision === undefined ? '' : `.${precision}`}${type}`);
+      default: body = formatWithSpec(value, `${precision === undefined ? '' : `.${precision}`}${type}`, limits);
     }
     if (flags.includes('+') && /^[\d]/.test(body) && type !== 's' && type !== 'r') body = `+${body}`;
     const w = width === undefined || width === '*' ? 0 : Number(width);
+    checkWidth(w, limits);
     if (body.length < w) {
       body = flags.includes('-') ? body.padEnd(w) : flags.includes('0') && type !== 's' ? body.padStart(w, '0') : body.padStart(w);
     }
@@ -122,7 +133,7 @@ export function percentFormat(template: string, args: unknown): string {
 }
 
 /** `'{} {name!r:>5}'.format(a, name=b)` */
-export function strFormat(template: string, args: readonly unknown[], kwargs: ReadonlyMap<string, unknown>): string {
+export function strFormat(template: string, args: readonly unknown[], kwargs: ReadonlyMap<string, unknown>, limits: Limits = DEFAULT_LIMITS): string {
   let auto = 0;
   let out = '';
   for (let i = 0; i < template.length; i++) {
@@ -150,7 +161,7 @@ export function strFormat(template: string, args: readonly unknown[], kwargs: Re
     }
     if (conversion === 'r' || conversion === 'a') value = pyRepr(value);
     else if (conversion === 's') value = pyStr(value);
-    out += formatWithSpec(value, spec);
+    out += formatWithSpec(value, spec, limits);
   }
   return out;
 }

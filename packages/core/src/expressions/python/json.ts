@@ -23,12 +23,14 @@ export interface DumpsOptions {
  * written bare. datanommer's `contains` filter matches against this text.
  */
 export function pythonJsonDumps(value: unknown, options: DumpsOptions = {}): string {
+  const maxLength = options.maxLength ?? Number.POSITIVE_INFINITY;
+  const indentWidth = typeof options.indent === 'number' ? options.indent : typeof options.indent === 'string' ? options.indent.length : 0;
+  if (indentWidth > maxLength) throw limitError(`json.dumps indent of ${indentWidth} exceeds ${maxLength} characters`);
   const indent = options.indent === undefined || options.indent === null
     ? null
     : typeof options.indent === 'number' ? ' '.repeat(Math.max(0, options.indent)) : options.indent;
   const [itemSep, keySep] = options.separators ?? (indent === null ? [', ', ': '] : [',', ': ']);
   const ensureAscii = options.ensureAscii ?? true;
-  const maxLength = options.maxLength ?? Number.POSITIVE_INFINITY;
   const parts: string[] = [];
   let length = 0;
   const emit = (s: string): void => {

@@ -1,4 +1,5 @@
 import { typeError } from '../../errors.js';
+import { chargeSize } from '../../limits.js';
 import { pythonJsonDumps, pythonJsonLoads } from '../../python/json.js';
 import { truthy } from '../../python/truth.js';
 import { PyBuiltin, PyCallable, PyModule, PyTuple, typeName } from '../../python/values.js';
@@ -20,7 +21,7 @@ export const JSON_MODULE = new PyModule('json', {
       throw typeError(`indent must be an int or a str, not ${typeName(indent)}`);
     }
     const fallback = kw.get('default');
-    return pythonJsonDumps(value, {
+    const text = pythonJsonDumps(value, {
       sortKeys: truthy(kw.get('sort_keys') ?? false),
       indent: (indent as number | string | null | undefined) ?? null,
       separators: seps,
@@ -28,6 +29,8 @@ export const JSON_MODULE = new PyModule('json', {
       maxLength: ctx.limits.maxStringLength,
       ...(fallback instanceof PyCallable ? { fallback: (v: unknown) => fallback.call([v], new Map(), ctx) } : {}),
     });
+    chargeSize(ctx, text.length);
+    return text;
   }),
   loads: new PyBuiltin('loads', { min: 1, max: 1 }, ([text]) => pythonJsonLoads(text)),
 });

@@ -1,6 +1,6 @@
 import { ExpressionError, typeError, valueError } from '../../errors.js';
 import { dictOf } from '../../python/equality.js';
-import { charge, checkCollectionSize, checkStringLength } from '../../limits.js';
+import { charge, chargeSize, checkCollectionSize, checkStringLength } from '../../limits.js';
 import { pyRepr } from '../../python/repr.js';
 import {
   type CallContext, type Kwargs, PyBuiltin, PyCallable, PyMatch, PyModule, PyObject, PyTuple, typeName,
@@ -43,6 +43,7 @@ function matchOnce(pattern: string, input: string, flags: number, mode: Mode): P
 /** Every non-overlapping match, paid for per match. */
 function* allMatches(pattern: string, input: string, flags: number, ctx: CallContext): Generator<PyMatch> {
   const re = compileRegex(pattern, flags);
+  chargeSize(ctx, input.length);
   const m = re.matcher(input);
   while (m.find()) {
     charge(ctx);
@@ -102,8 +103,11 @@ function substitute(args: readonly unknown[], kw: Kwargs, ctx: CallContext, limi
 const fn = (name: string, min: number, max: number, keywords: string[], impl: (args: readonly unknown[], kw: Kwargs, ctx: CallContext) => unknown): PyBuiltin =>
   new PyBuiltin(name, { min, max, keywords }, impl);
 
-const finder = (mode: Mode): PyBuiltin => fn(mode, 2, 3, ['flags'], ([p, s, f], kw) =>
-  matchOnce(text(p, 'pattern'), text(s, 'string'), flagsOf(f ?? kw.get('flags')), mode));
+const finder = (mode: Mode): PyBuiltin => fn(mode, 2, 3, ['flags'], ([p, s, f], kw, ctx) => {
+  const input = text(s, 'string');
+  chargeSize(ctx, input.length);
+  return matchOnce(text(p, 'pattern'), input, flagsOf(f ?? kw.get('flags')), mode);
+});
 
 const findall = fn('findall', 2, 3, ['flags'], ([p, s, f], kw, ctx) => {
   const out: unknown[] = [];
