@@ -17,6 +17,25 @@ export interface YamlLimits {
   maxDepth?: number;
   /** Most aliases (`*ref`) per document; a few are plenty for a rule, thousands are an attack. */
   maxAliases?: number;
+  /**
+   * Most nodes a document may have once aliases are expanded. Aliases share
+   * one object, so memory stays small, but anything that walks the value
+   * (validation, expressions) would pay for every copy: the billion laughs.
+   */
+  maxNodes?: number;
+}
+
+/** Count nodes as a walk would see them, stopping as soon as the limit is passed. */
+function exceedsNodes(value: unknown, limit: number): boolean {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (++count > limit) return true;
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node !== null && typeof node === 'object') stack.push(...Object.values(node));
+  }
+  return false;
 }
 
 export type YamlResult =
@@ -102,6 +121,12 @@ export function parseYaml(source: string, filename: string, limits: YamlLimits =
   try {
     events = parseEvents(source, { filename, maxDepth: limits.maxDepth ?? 100 });
     const values = constructFromEvents(events, { source, filename, schema: YAML11_SCHEMA, maxAliases: limits.maxAliases ?? 100 });
+    const maxNodes = limits.maxNodes ?? 100_000;
+    if (values.some((v) => exceedsNodes(v, maxNodes))) {
+      const alias = events.find((e) => e.type === EVENT_ID.ALIAS) as { anchorStart: number } | undefined;
+      const where = lines.position(alias ? alias.anchorStart - 1 : 0);
+      return { ok: false, message: `aliases expand this document to more than ${maxNodes} nodes`, ...where };
+    }
     const trees = buildTrees(events, source);
     return {
       ok: true,

@@ -1,0 +1,71 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../acceptance/run-cli.js';
+
+const META = 'name: Bad\ndescription: d\ncreator: c\ndiscussion: u\nimage_url: i\n';
+
+/** Hostile rule files, made at test time so that no megabytes are checked in. */
+const FILES: Record<string, string | Buffer> = {
+  'empty.yml': '',
+  'only-comments.yml': '# nothing here\n# at all\n',
+  'two-documents.yml': `${META}trigger:\n  topic: a\n---\n${META}trigger:\n  topic: b\n`,
+  'binary-junk.yml': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+  'nul-bytes.yml': `${META}trigger:\n  topic: a\u0000b\n`,
+  'huge.yml': `${META}trigger:\n  topic: a\ndescription2: "${'x'.repeat(2_000_000)}"\n`,
+  'deep-flow.yml': `${META}trigger: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+  'deep-block.yml': `${META}trigger:\n${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i + 1)}a${i}:`).join('\n')} x\n`,
+  'billion-laughs.yml': [
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`),
+    `name: Laughs\ndescription: d\ncreator: c\ndiscussion: u\nimage_url: i\ntrigger:\n  topic: *i\n`,
+  ].join('\n'),
+  'wrong-types.yml': 'name: [1, 2]\ndescription: {a: 1}\ncreator: 3\ndiscussion: true\nimage_url: null\ntags: x\ntrigger: [topic]\nprevious: yes\ncondition: 5\nrecipient: []\nrecipient_nick2fas: "no"\n',
+  'proto-keys.yml': `${META}trigger:\n  topic: a\n__proto__: {polluted: true}\nconstructor: {prototype: {polluted: true}}\n`,
+  'tabs.yml': `${META}trigger:\n\ttopic: a\n`,
+  'bom-and-crlf.yml': `\uFEFF${META.replace(/\n/g, '\r\n')}trigger:\r\n  topic: a\r\n`,
+};
+
+describe('hostile rule files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'accolade-bad-rules-'));
+  for (const [name, content] of Object.entries(FILES)) writeFileSync(join(dir, name), content);
+
+  it('are each reported as file:line:column: message, never with a stack trace, and the good ones still load', async () => {
+    const { code, stdout, stderr } = await runCli(['validate', '.'], dir);
+    expect(code).toBe(1);
+    const lines = stderr.trimEnd().split('\n');
+    for (const line of lines) expect(line).toMatch(/^[\w.-]+\.yml:\d+:\d+: \S/);
+    expect(stderr).not.toMatch(/\n\s+at |internal error|RangeError|TypeError:/);
+    const files = (name: string): string[] => lines.filter((l) => l.startsWith(`${name}:`));
+    expect(files('empty.yml')).toEqual(['empty.yml:1:1: the file holds no rule']);
+    expect(files('only-comments.yml')).toEqual(['only-comments.yml:1:1: the file holds no rule']);
+    expect(files('two-documents.yml')).toEqual(['two-documents.yml:9:1: a rule file holds one YAML document; this one has 2']);
+    expect(files('binary-junk.yml')).toEqual(['binary-junk.yml:1:1: this is not a text file (it contains NUL bytes)']);
+    expect(files('nul-bytes.yml')).toEqual(['nul-bytes.yml:1:1: this is not a text file (it contains NUL bytes)']);
+    expect(files('huge.yml')[0]).toMatch(/^huge\.yml:1:1: the file has \d+ characters; a rule file may have at most 1000000$/);
+    expect(files('deep-flow.yml')[0]).toMatch(/^deep-flow\.yml:6:\d+: YAML syntax error: .*(depth|nest)/i);
+    expect(files('deep-block.yml')[0]).toMatch(/^deep-block\.yml:\d+:\d+: YAML syntax error: .*(depth|nest)/i);
+    expect(files('billion-laughs.yml')).toEqual(['billion-laughs.yml:2:8: YAML syntax error: aliases expand this document to more than 100000 nodes']);
+    expect(files('wrong-types.yml')).toEqual([
+      'wrong-types.yml:1:7: name: must be a string',
+      'wrong-types.yml:2:14: description: must be a string',
+      'wrong-types.yml:3:10: creator: must be a string',
+      'wrong-types.yml:4:13: discussion: must be a string',
+      'wrong-types.yml:5:12: image_url: must be a string',
+      'wrong-types.yml:6:7: tags: must be a list',
+      'wrong-types.yml:7:10: trigger: must be a mapping',
+      'wrong-types.yml:8:11: previous: must be a mapping',
+      'wrong-types.yml:9:12: condition: must be a mapping',
+      'wrong-types.yml:10:12: recipient: must be a string',
+      'wrong-types.yml:11:21: recipient_nick2fas: must be true or false',
+    ]);
+    expect(files('proto-keys.yml')).toEqual([
+      "proto-keys.yml:8:1: __proto__: unknown field '__proto__'; expected one of: name, description, creator, discussion, image_url, issuer_id, tags, trigger, previous, condition, recipient, recipient_nick2fas, recipient_email2fas, recipient_openid2fas, recipient_github2fas, recipient_distgit2fas, recipient_krb2fas, criteria",
+      "proto-keys.yml:9:1: constructor: unknown field 'constructor'; expected one of: name, description, creator, discussion, image_url, issuer_id, tags, trigger, previous, condition, recipient, recipient_nick2fas, recipient_email2fas, recipient_openid2fas, recipient_github2fas, recipient_distgit2fas, recipient_krb2fas, criteria",
+    ]);
+    expect(files('tabs.yml')[0]).toMatch(/^tabs\.yml:7:\d+: YAML syntax error/);
+    expect(files('bom-and-crlf.yml')).toEqual([]);
+    expect(stdout).toMatch(/; 1 rule valid\n$/);
+  });
+});
