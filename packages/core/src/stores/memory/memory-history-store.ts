@@ -1,6 +1,7 @@
 import { pythonJsonDumps } from '../../expressions/python/json.js';
 import { type Message, historyCategoryOf } from '../../message/message.js';
 import type { HistoryQuery, HistoryRow, HistoryStore } from '../history-store.js';
+import { CountIndex } from './count-index.js';
 import { compilePredicate } from './query-predicate.js';
 
 interface Stored {
@@ -28,12 +29,14 @@ export function historyRowOf(message: Message): HistoryRow {
 }
 
 /**
- * Message history in memory, with an index per filterable field so a query
- * reads only the messages of its most selective value, not the whole history.
+ * Message history in memory. The common counts come from running counters
+ * (see CountIndex); other queries read only the messages of their most
+ * selective indexed value, not the whole history.
  */
 export class MemoryHistoryStore implements HistoryStore {
   private readonly rows: Stored[] = [];
   private readonly byId = new Map<string, Stored>();
+  private readonly counters = new CountIndex();
   private readonly indexes: Record<IndexedKey, Map<string, Stored[]>> = {
     users: new Map(), packages: new Map(), topics: new Map(), categories: new Map(), agents: new Map(),
   };
@@ -58,9 +61,12 @@ export class MemoryHistoryStore implements HistoryStore {
     push(this.indexes.topics, row.topic, stored);
     push(this.indexes.categories, row.category, stored);
     if (row.agent_name !== null) push(this.indexes.agents, row.agent_name, stored);
+    this.counters.add(row);
   }
 
   count(query: HistoryQuery): number {
+    const counted = this.counters.count(query, this.rows.length);
+    if (counted !== null) return counted;
     let n = 0;
     this.scan(query, () => { n++; });
     return n;
