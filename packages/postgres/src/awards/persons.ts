@@ -1,0 +1,32 @@
+import type { SqlQueryable } from '../client/sql-client.js';
+import { isoParam, utcTimestamp } from '../sql/values.js';
+
+/**
+ * tahrir's add_person inside the caller's transaction: the row for this
+ * e-mail, created when missing with the nickname tahrir defaults to (the
+ * part before the @). When that nickname is already someone else's
+ * (nickname is unique too), the person is created without one rather than
+ * failing the award. Resolves to the person's id.
+ */
+export async function ensurePerson(tx: SqlQueryable, email: string, nickname: string): Promise<number> {
+  const find = async (): Promise<number | undefined> =>
+    (await tx.query<{ id: number }>('SELECT id FROM persons WHERE email = $1', [email]))[0]?.id;
+  const existing = await find();
+  if (existing !== undefined) return existing;
+  for (const nick of [nickname, null]) {
+    const created = await tx.query<{ id: number }>(
+      `INSERT INTO persons (email, nickname, created_on, opt_out) VALUES ($1, $2, ${utcTimestamp('$3')}, false)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [email, nick, isoParam(new Date())],
+    );
+    const id = created[0]?.id ?? (await find());
+    if (id !== undefined) return id;
+  }
+  throw new Error(`could not create a person for ${email}`);
+}
+
+/** Mark a person as opted out (creating them if needed), as tahrir's own opt-out does. */
+export async function setOptOut(tx: SqlQueryable, email: string, nickname: string, optOut: boolean): Promise<void> {
+  const id = await ensurePerson(tx, email, nickname);
+  await tx.query('UPDATE persons SET opt_out = $2 WHERE id = $1', [id, optOut]);
+}

@@ -1,0 +1,63 @@
+import type { Award, AwardOutcome, AwardStore, BadgeDefinition } from '@accolade/core';
+import type { SqlClient } from '../client/sql-client.js';
+import { awardOnce } from './award-once.js';
+import { ensureBadges } from './ensure-badges.js';
+import { DEFAULT_ISSUER, type IssuerConfig } from './issuer.js';
+import { FEDORA_EMAIL_DOMAIN, type PersonEmail, personEmailForDomain } from './person-email.js';
+import { setOptOut } from './persons.js';
+
+export interface PostgresAwardStoreOptions {
+  /** The e-mail domain persons get (`<user>@<domain>`); default fedoraproject.org, as fedbadges. */
+  emailDomain?: string;
+  /** Or a mapping of its own from user to e-mail (wins over emailDomain). */
+  personEmail?: PersonEmail;
+  /** The issuer of every badge; default Fedora's. */
+  issuer?: IssuerConfig;
+  /** tahrir's issued_for for an award; default the message id (fedbadges writes a datagrepper link). */
+  issuedFor?: (award: Award) => string | null;
+}
+
+/**
+ * An AwardStore over tahrir's tables, on a server or on PGlite. Run
+ * ensureTahrirSchema() first (it changes nothing in an existing tahrir
+ * database).
+ */
+export class PostgresAwardStore implements AwardStore {
+  private readonly email: PersonEmail;
+  private readonly issuer: IssuerConfig;
+  private readonly issuedFor: (award: Award) => string | null;
+
+  constructor(private readonly client: SqlClient, options: PostgresAwardStoreOptions = {}) {
+    this.email = options.personEmail ?? personEmailForDomain(options.emailDomain ?? FEDORA_EMAIL_DOMAIN);
+    this.issuer = options.issuer ?? DEFAULT_ISSUER;
+    this.issuedFor = options.issuedFor ?? ((award) => award.messageId);
+  }
+
+  /** tahrir's assertion_exists. */
+  async has(badgeId: string, user: string): Promise<boolean> {
+    const rows = await this.client.query(
+      'SELECT 1 FROM assertions a JOIN persons p ON p.id = a.person_id WHERE p.email = $1 AND a.badge_id = $2 LIMIT 1',
+      [this.email(user), badgeId],
+    );
+    return rows.length > 0;
+  }
+
+  /** tahrir's person_opted_out: someone unknown has not opted out. */
+  async isOptedOut(user: string): Promise<boolean> {
+    const rows = await this.client.query<{ opt_out: boolean }>('SELECT opt_out FROM persons WHERE email = $1', [this.email(user)]);
+    return rows[0]?.opt_out === true;
+  }
+
+  award(award: Award): Promise<AwardOutcome> {
+    return awardOnce(this.client, { award, email: this.email(award.user), nickname: award.user, issuedFor: this.issuedFor(award) });
+  }
+
+  ensureBadges(badges: readonly BadgeDefinition[]): Promise<void> {
+    return ensureBadges(this.client, this.issuer, badges);
+  }
+
+  /** Record that a user opted out of badges (or back in). */
+  setOptedOut(user: string, optedOut = true): Promise<void> {
+    return this.client.transaction((tx) => setOptOut(tx, this.email(user), user, optedOut));
+  }
+}

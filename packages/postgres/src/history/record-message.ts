@@ -1,0 +1,68 @@
+import { type Message, historyCategoryOf, pythonJsonDumps } from '@accolade/core';
+import type { SqlClient, SqlQueryable } from '../client/sql-client.js';
+import { isoParam, utcTimestamp } from '../sql/values.js';
+
+/** Advisory-lock namespace for "recording message <msg_id>". */
+const RECORD_LOCK = 0x6d736769; // 'msgi'
+
+const sortedUnique = (names: readonly string[]): string[] => [...new Set(names)].sort();
+
+/**
+ * Make sure every name has its row in `users` (`packages`). Names are
+ * inserted in sorted order so that two transactions adding overlapping
+ * names wait on each other in the same order and never deadlock.
+ */
+async function ensureNames(tx: SqlQueryable, users: readonly string[], packages: readonly string[]): Promise<void> {
+  if (users.length === 0 && packages.length === 0) return;
+  await tx.query(
+    `WITH u AS (INSERT INTO users (name) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT DO NOTHING),
+          p AS (INSERT INTO packages (name) SELECT unnest($2::text[]) ORDER BY 1 ON CONFLICT DO NOTHING)
+     SELECT 1`,
+    [sortedUnique(users), sortedUnique(packages)],
+  );
+}
+
+/** Link rows are inserted in the message's order, which is the order find() gives the names back in. */
+const linkRows = (link: string, key: string, table: string, param: string): string =>
+  `INSERT INTO ${link} (${key}, msg_id, msg_timestamp)
+   SELECT n.id, m.id, m.timestamp FROM m, unnest(${param}::text[]) WITH ORDINALITY AS w(name, ord) JOIN ${table} n ON n.name = w.name
+   ORDER BY w.ord`;
+
+/**
+ * Store a message as datanommer does: one `messages` row (the body as
+ * Python's json.dumps text, the category by datanommer's rule), users and
+ * packages as rows of their own tables linked through users_messages and
+ * packages_messages. A message already stored (same msg_id) is skipped, as
+ * datanommer skips duplicates. Resolves to the message's row id, new or old.
+ *
+ * Concurrent recorders of the same message serialise on an advisory lock
+ * keyed by its msg_id, so exactly one row is ever written for it.
+ */
+export async function recordMessage(client: SqlClient, message: Message): Promise<number> {
+  return client.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [RECORD_LOCK, message.id]);
+    const existing = await tx.query<{ id: number }>('SELECT id FROM messages WHERE msg_id = $1 ORDER BY id LIMIT 1', [message.id]);
+    if (existing[0] !== undefined) return existing[0].id;
+    await ensureNames(tx, message.usernames, message.packages);
+    const inserted = await tx.query<{ id: number }>(
+      `WITH m AS (
+         INSERT INTO messages (msg_id, i, topic, timestamp, category, agent_name, msg, headers, source_name)
+         VALUES ($1, 0, $2, ${utcTimestamp('$3')}, $4, $5, $6, $7::jsonb, 'accolade')
+         ON CONFLICT DO NOTHING
+         RETURNING id, timestamp
+       ), u AS (${linkRows('users_messages', 'user_id', 'users', '$8')}
+       ), p AS (${linkRows('packages_messages', 'package_id', 'packages', '$9')}
+       )
+       SELECT id FROM m`,
+      [
+        message.id, message.topic, isoParam(message.timestamp), historyCategoryOf(message.topic), message.agent_name,
+        pythonJsonDumps(message.body), JSON.stringify(message.headers), [...new Set(message.usernames)], [...new Set(message.packages)],
+      ],
+    );
+    if (inserted[0] !== undefined) return inserted[0].id;
+    // Another writer without our lock (datanommer itself) stored it between our check and our insert.
+    const raced = await tx.query<{ id: number }>('SELECT id FROM messages WHERE msg_id = $1 ORDER BY id LIMIT 1', [message.id]);
+    if (raced[0] === undefined) throw new Error(`message ${message.id} was neither stored nor found`);
+    return raced[0].id;
+  });
+}

@@ -1,0 +1,21 @@
+export type { SqlClient, SqlQueryable } from './client/sql-client.js';
+export { PgClient, type PgClientOptions } from './client/pg-client.js';
+export { PgliteClient, type PgliteClientOptions } from './client/pglite-client.js';
+export { connect, type ConnectOptions } from './client/connect.js';
+export { parseStoreUrl, StoreUrlError, type StoreLocation } from './client/store-url.js';
+
+export type { TableSpec } from './schema/table-spec.js';
+export { DATANOMMER_TABLES } from './schema/datanommer-tables.js';
+export { TAHRIR_TABLES } from './schema/tahrir-tables.js';
+export { ensureTables, SchemaMismatchError } from './schema/ensure-tables.js';
+export { ensureDatanommerSchema, ensureTahrirSchema } from './schema/ensure-schema.js';
+
+export { PostgresHistoryStore, type PostgresHistoryStoreOptions } from './history/postgres-history-store.js';
+export { recordMessage } from './history/record-message.js';
+export { countSql, findSql } from './history/query-sql.js';
+
+export { PostgresAwardStore, type PostgresAwardStoreOptions } from './awards/postgres-award-store.js';
+export { DEFAULT_ISSUER, type IssuerConfig } from './awards/issuer.js';
+export { FEDORA_EMAIL_DOMAIN, personEmailForDomain, type PersonEmail } from './awards/person-email.js';
+
+export { openStores, type OpenStoresOptions, type PostgresStores } from './open-stores.js';
