@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ensureDatanommerSchema } from '../schema/ensure-schema.js';
+import { at, message } from '../testing/messages.js';
+import { pgliteClient } from '../testing/pglite-harness.js';
+import { PostgresHistoryStore } from './postgres-history-store.js';
+
+async function fresh() {
+  const client = await pgliteClient();
+  await ensureDatanommerSchema(client);
+  return client;
+}
+
+describe('recording messages as datanommer stores them', () => {
+  it('writes the row, the body as json.dumps text, UTC wall time, and users and packages through the link tables', async () => {
+    const client = await fresh();
+    const store = new PostgresHistoryStore(client);
+    await store.add(message('bodhi.update.comment', { text: 'café', n: [1, 2] }, {
+      id: 'x1', agent_name: 'ralph', usernames: ['ralph', 'lmacken'], packages: ['kernel'],
+      headers: { 'sent-at': '2024-03-01T10:00:00+00:00' }, timestamp: at('2024-03-01T10:00:00.250Z'),
+    }));
+    const [row] = await client.query<Record<string, unknown>>(
+      `SELECT msg_id, i, topic, category, agent_name, msg, headers, source_name, to_char(timestamp, 'YYYY-MM-DD HH24:MI:SS.MS') AS ts FROM messages`,
+    );
+    expect(row).toEqual({
+      msg_id: 'x1', i: 0, topic: 'org.fedoraproject.prod.bodhi.update.comment', category: 'bodhi', agent_name: 'ralph',
+      msg: '{"text": "caf\\u00e9", "n": [1, 2]}', headers: { 'sent-at': '2024-03-01T10:00:00+00:00' }, source_name: 'accolade',
+      ts: '2024-03-01 10:00:00.250',
+    });
+    const links = await client.query<{ name: string; same: boolean }>(
+      `SELECT u.name, um.msg_timestamp = m.timestamp AND um.msg_id = m.id AS same
+         FROM users_messages um JOIN users u ON u.id = um.user_id JOIN messages m ON m.id = um.msg_id ORDER BY u.name`,
+    );
+    expect(links).toEqual([{ name: 'lmacken', same: true }, { name: 'ralph', same: true }]);
+    expect(await client.query('SELECT p.name FROM packages_messages pm JOIN packages p ON p.id = pm.package_id')).toEqual([{ name: 'kernel' }]);
+  });
+
+  it('keeps one users row per name across messages, and none for an empty list', async () => {
+    const client = await fresh();
+    const store = new PostgresHistoryStore(client);
+    await store.add(message('git.receive', {}, { usernames: ['ann', 'bob'] }));
+    await store.add(message('git.receive', {}, { usernames: ['bob', 'ann', 'cy'] }));
+    await store.add(message('git.receive', {}, { usernames: [] }));
+    expect(await client.query('SELECT name FROM users ORDER BY name')).toEqual([{ name: 'ann' }, { name: 'bob' }, { name: 'cy' }]);
+    expect(await client.query('SELECT count(*)::int AS n FROM users_messages')).toEqual([{ n: 5 }]);
+    const rows = await store.find({ users: ['cy'] });
+    expect(rows[0]?.users).toEqual(['bob', 'ann', 'cy']);
+  });
+});
+
+describe('the horizon: what a store sees once it has recorded messages', () => {
+  it('counts as of the last message this store recorded, even when another recorder is further along', async () => {
+    const client = await fresh();
+    const stream = [1, 2, 3, 4].map((i) => message('git.receive', {}, { id: `s${i}`, agent_name: 'ann' }));
+    const ahead = new PostgresHistoryStore(client);
+    for (const m of stream) await ahead.add(m);
+    const behind = new PostgresHistoryStore(client);
+    const latest = new PostgresHistoryStore(client, { horizon: 'latest' });
+    expect(await behind.count({ agents: ['ann'] })).toBe(4);
+    await behind.add(stream[0]!);
+    await behind.add(stream[1]!);
+    expect(await behind.count({ agents: ['ann'] })).toBe(2);
+    expect((await behind.find({ agents: ['ann'] })).map((r) => r.msg_id)).toEqual(['s1', 's2']);
+    await latest.add(stream[0]!);
+    expect(await latest.count({ agents: ['ann'] })).toBe(4);
+    expect(await ahead.count({ agents: ['ann'] })).toBe(4);
+    // A redelivered old message does not move the horizon back.
+    await behind.add(stream[2]!);
+    await behind.add(stream[0]!);
+    expect(await behind.count({ agents: ['ann'] })).toBe(3);
+  });
+});
