@@ -27,7 +27,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .action(async (paths: string[], opts: { format: 'text' | 'json' }) => setCode(await validate(paths, opts, io)));
 
   program.command('replay')
-    .description('run the rules over a stream of messages with in-memory stores and print the awards')
+    .description('run the rules over a stream of messages (in-memory stores unless --store) and print the awards')
     .argument('<messages>', 'messages, one JSON object per line (.jsonl)')
     .option('--rules <path>', 'rule file or folder (repeatable, required)', collect, [])
     .option('--history <file>', 'messages loaded into the history first, never evaluated (.jsonl)')
@@ -37,6 +37,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option('--opted-out <names>', 'comma-separated names that opted out of badges')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--verbose', 'also report missing keys in expressions')
+    .option('--store <url>', 'keep history and awards in PostgreSQL (postgres://...) or embedded PGlite (pglite:<dir>) instead of memory')
     .action(async (messages: string, opts) => setCode(await replay(messages, opts, io)));
 
   program.command('eval')
@@ -52,12 +53,14 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option('--rules <path>', 'rule file or folder (repeatable, required)', collect, [])
     .option('--history <file>', 'earlier messages (.jsonl)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--store <url>', 'keep history and awards in PostgreSQL (postgres://...) or embedded PGlite (pglite:<dir>) instead of memory')
     .action(async (message: string, opts) => setCode(await explain(message, opts, io)));
 
   program.command('test')
     .description('run rule test files (*.test.yml): messages in, expected awards out')
     .argument('<paths...>', 'test files or folders')
-    .action(async (paths: string[]) => setCode(await testCommand(paths, io)));
+    .option('--store <url>', 'run every case in a fresh schema of this database (postgres://... or pglite:<dir>) instead of memory')
+    .action(async (paths: string[], opts: { store?: string }) => setCode(await testCommand(paths, io, opts)));
 
   program.command('schema')
     .description('print the JSON Schema of a rule file (for editors)')

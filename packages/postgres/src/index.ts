@@ -18,4 +18,5 @@ export { PostgresAwardStore, type PostgresAwardStoreOptions } from './awards/pos
 export { DEFAULT_ISSUER, type IssuerConfig } from './awards/issuer.js';
 export { FEDORA_EMAIL_DOMAIN, personEmailForDomain, type PersonEmail } from './awards/person-email.js';
 
-export { openStores, type OpenStoresOptions, type PostgresStores } from './open-stores.js';
+export { openStores, openStoresOn, type OpenStoresOptions, type PostgresStores } from './open-stores.js';
+export { checkSchemaName, quoteIdentifier } from './client/pg-client.js';

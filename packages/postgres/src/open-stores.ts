@@ -18,6 +18,16 @@ export interface PostgresStores {
 }
 
 /**
+ * Both stores on a client the caller keeps: create whatever part of
+ * datanommer's and tahrir's schemas is missing, and hand back the stores.
+ */
+export async function openStoresOn(client: SqlClient, options: Pick<OpenStoresOptions, 'history' | 'awards'> = {}): Promise<{ history: PostgresHistoryStore; awards: PostgresAwardStore }> {
+  await ensureDatanommerSchema(client);
+  await ensureTahrirSchema(client);
+  return { history: new PostgresHistoryStore(client, options.history), awards: new PostgresAwardStore(client, options.awards) };
+}
+
+/**
  * Both stores in one database: connect, create whatever part of
  * datanommer's and tahrir's schemas is missing, and hand back the stores.
  * `where` is `postgres://...`, `pglite:<dir>` or `pglite:memory`.
@@ -25,16 +35,9 @@ export interface PostgresStores {
 export async function openStores(where: string | StoreLocation, options: OpenStoresOptions = {}): Promise<PostgresStores> {
   const client = await connect(where, options);
   try {
-    await ensureDatanommerSchema(client);
-    await ensureTahrirSchema(client);
+    return { client, ...(await openStoresOn(client, options)), close: () => client.close() };
   } catch (error) {
     await client.close();
     throw error;
   }
-  return {
-    client,
-    history: new PostgresHistoryStore(client, options.history),
-    awards: new PostgresAwardStore(client, options.awards),
-    close: () => client.close(),
-  };
 }

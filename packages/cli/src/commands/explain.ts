@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { type Explanation, MemoryAwardStore, MemoryHistoryStore, MessageError, createEngine, parseMessage } from '@accolade/core';
+import { type Explanation, MessageError, createEngine, parseMessage } from '@accolade/core';
 import type { CliIo } from '../io/cli-io.js';
 import { UsageError } from '../io/cli-io.js';
 import { readMessages } from '../io/input-files.js';
 import { assertReadable } from '../io/read-lines.js';
 import { loadRulesForRun } from '../io/rule-set.js';
+import { storesFor } from '../io/run-stores.js';
 import { logEngineEvent } from './replay.js';
 
 function renderExplanation(e: Explanation): string {
@@ -27,7 +28,7 @@ function renderExplanation(e: Explanation): string {
   return `${out.join('\n')}\n`;
 }
 
-export async function explain(messageFile: string, options: { rules: string[]; history?: string; format: 'text' | 'json'; verbose?: boolean }, io: CliIo): Promise<number> {
+export async function explain(messageFile: string, options: { rules: string[]; history?: string; format: 'text' | 'json'; verbose?: boolean; store?: string }, io: CliIo): Promise<number> {
   await assertReadable(messageFile, 'message');
   if (options.history !== undefined) await assertReadable(options.history, 'history');
   const rules = await loadRulesForRun(options.rules, io);
@@ -38,13 +39,22 @@ export async function explain(messageFile: string, options: { rules: string[]; h
     if (error instanceof MessageError) throw new UsageError(`${messageFile}: ${error.message}`);
     throw error;
   }
-  const history = new MemoryHistoryStore();
-  if (options.history !== undefined) for await (const m of readMessages(options.history, io)) history.add(m);
-  const engine = createEngine({
-    rules, history, awards: new MemoryAwardStore(),
-    options: { recordMessages: true, logger: logEngineEvent(io, options.verbose ?? true) },
-  });
-  const explanation = await engine.explain(message);
-  io.stdout(options.format === 'json' ? `${JSON.stringify(explanation)}\n` : renderExplanation(explanation));
+  const provider = await storesFor(options.store, { freshSchemaPerRun: false });
+  try {
+    const stores = await provider.open({ badges: rules.map((r) => r.badge) });
+    try {
+      if (options.history !== undefined) for await (const m of readMessages(options.history, io)) await stores.history.add(m);
+      const engine = createEngine({
+        rules, history: stores.history, awards: stores.awards,
+        options: { recordMessages: true, logger: logEngineEvent(io, options.verbose ?? true) },
+      });
+      const explanation = await engine.explain(message);
+      io.stdout(options.format === 'json' ? `${JSON.stringify(explanation)}\n` : renderExplanation(explanation));
+    } finally {
+      await stores.close();
+    }
+  } finally {
+    await provider.close();
+  }
   return 0;
 }

@@ -1,11 +1,10 @@
-import {
-  type AwardResult, type EngineEvent, MemoryAwardStore, MemoryHistoryStore, MemoryUserDirectory, createEngine, pythonJsonDumps,
-} from '@accolade/core';
+import { type AwardResult, type CompiledRule, type EngineEvent, MemoryUserDirectory, createEngine, pythonJsonDumps } from '@accolade/core';
 import type { CliIo } from '../io/cli-io.js';
 import { readAwards, readMessages, readUsers, splitList } from '../io/input-files.js';
 import { Progress } from '../io/progress.js';
 import { assertReadable } from '../io/read-lines.js';
 import { loadRulesForRun } from '../io/rule-set.js';
+import { type RunStores, storesFor } from '../io/run-stores.js';
 import { renderTable } from '../io/table.js';
 
 export interface ReplayOptions {
@@ -17,6 +16,8 @@ export interface ReplayOptions {
   optedOut?: string;
   format: 'table' | 'json';
   verbose?: boolean;
+  /** `postgres://...` or `pglite:<dir>`: history and awards live there instead of in memory. */
+  store?: string;
 }
 
 /** Engine events worth a line on stderr: warnings always, missing keys with --verbose. */
@@ -40,18 +41,33 @@ export async function replay(messagesFile: string, options: ReplayOptions, io: C
   }
   const rules = await loadRulesForRun(options.rules, io);
 
-  const history = new MemoryHistoryStore();
+  const provider = await storesFor(options.store, { freshSchemaPerRun: false });
+  try {
+    const stores = await provider.open({ badges: rules.map((r) => r.badge) });
+    try {
+      return await run(messagesFile, options, io, rules, stores);
+    } finally {
+      await stores.close();
+    }
+  } finally {
+    await provider.close();
+  }
+}
+
+async function run(messagesFile: string, options: ReplayOptions, io: CliIo, rules: CompiledRule[], stores: RunStores): Promise<number> {
+  const { history } = stores;
   let historyCount = 0;
   if (options.history !== undefined) {
     for await (const message of readMessages(options.history, io)) {
-      history.add(message);
+      await history.add(message);
       historyCount++;
     }
   }
-  const awards = new MemoryAwardStore({
+  await stores.seed({
     awards: options.awards === undefined ? [] : await readAwards(options.awards, io),
     optedOut: splitList(options.optedOut),
   });
+  const { awards } = stores;
   const users = options.users === undefined ? undefined : new MemoryUserDirectory({ users: await readUsers(options.users) });
   const engine = createEngine({
     rules, history, awards, ...(users ? { users } : {}),

@@ -1,6 +1,5 @@
-import {
-  type CompiledRule, type Message, MemoryAwardStore, MemoryHistoryStore, MemoryUserDirectory, createEngine, createMessage,
-} from '@accolade/core';
+import { type CompiledRule, type Message, MemoryUserDirectory, createEngine, createMessage } from '@accolade/core';
+import { type RunStores, type StoreProvider, memoryStores } from '../io/run-stores.js';
 import type { ExpectedAward, RuleTestCase } from './test-file.js';
 
 export interface CaseResult {
@@ -13,8 +12,8 @@ export interface CaseResult {
 /** `badge -> user`, for reports. */
 export const describeAward = (a: ExpectedAward): string => `${a.badgeId} -> ${a.user}`;
 
-/** Run one case on fresh in-memory stores and compare the awards with the expected ones. */
-export async function runCase(rules: readonly CompiledRule[], shared: readonly Message[], testCase: RuleTestCase): Promise<CaseResult> {
+/** Run one case on fresh stores (in memory unless a provider says otherwise) and compare the awards with the expected ones. */
+export async function runCase(rules: readonly CompiledRule[], shared: readonly Message[], testCase: RuleTestCase, provider: StoreProvider = memoryStores): Promise<CaseResult> {
   const problems: string[] = [];
   const toMessages = (items: unknown[], what: string): Message[] => items.flatMap((item, i) => {
     try {
@@ -24,8 +23,20 @@ export async function runCase(rules: readonly CompiledRule[], shared: readonly M
       return [];
     }
   });
-  const history = new MemoryHistoryStore([...shared, ...toMessages(testCase.history, 'history')]);
-  const awards = new MemoryAwardStore({ awards: testCase.existingAwards, optedOut: testCase.optedOut });
+  const stores = await provider.open({ badges: rules.map((r) => r.badge) });
+  try {
+    for (const m of [...shared, ...toMessages(testCase.history, 'history')]) await stores.history.add(m);
+    await stores.seed({ awards: testCase.existingAwards, optedOut: testCase.optedOut });
+    return await runMessages(rules, testCase, stores, problems, toMessages);
+  } finally {
+    await stores.close();
+  }
+}
+
+async function runMessages(
+  rules: readonly CompiledRule[], testCase: RuleTestCase, { history, awards }: RunStores, problems: string[],
+  toMessages: (items: unknown[], what: string) => Message[],
+): Promise<CaseResult> {
   const engine = createEngine({
     rules, history, awards,
     ...(testCase.users === undefined ? {} : { users: new MemoryUserDirectory({ users: testCase.users }) }),

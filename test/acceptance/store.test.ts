@@ -1,0 +1,81 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, fixture, runCli } from './run-cli.js';
+
+/**
+ * `--store pglite:<dir>`: the same commands with history and awards in an
+ * embedded PostgreSQL must print exactly what the in-memory stores print.
+ */
+const dirs: string[] = [];
+const freshDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'accolade-store-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+
+function replayArgs(dir: string): string[] {
+  const args = ['replay', '--rules', 'rules'];
+  if (existsSync(join(dir, 'history.jsonl'))) args.push('--history', 'history.jsonl');
+  if (existsSync(join(dir, 'args.json'))) args.push(...JSON.parse(readFileSync(join(dir, 'args.json'), 'utf8')) as string[]);
+  return [...args, 'messages.jsonl'];
+}
+
+describe('accolade replay --store pglite:<dir>', () => {
+  it.each(readdirSync(fixture('replay')))('%s: byte-identical to the in-memory replay', async (name) => {
+    const dir = fixture('replay', name);
+    const result = await runCli([...replayArgs(dir), '--format', 'json', '--store', `pglite:${join(freshDir(), 'db')}`], dir);
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(readFileSync(join(dir, 'expected.jsonl'), 'utf8'));
+  });
+
+  it('prints the same table and summary as the in-memory replay', async () => {
+    const dir = fixture('replay', 'recipients');
+    const memory = await runCli(replayArgs(dir), dir);
+    const stored = await runCli([...replayArgs(dir), '--store', `pglite:${join(freshDir(), 'db')}`], dir);
+    expect(stored.stdout).toBe(memory.stdout);
+  });
+
+  it('keeps the awards in the folder: a second replay over it awards nothing again', async () => {
+    const dir = fixture('replay', 'triggers');
+    const store = `pglite:${join(freshDir(), 'db')}`;
+    const first = await runCli([...replayArgs(dir), '--format', 'json', '--store', store], dir);
+    expect(first.stdout.trim().split('\n')).toHaveLength(10);
+    const second = await runCli([...replayArgs(dir), '--format', 'json', '--store', store], dir);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe('');
+  });
+
+  it('exits 2 for a store it does not know or cannot open', async () => {
+    const messages = fixture('replay', 'triggers', 'messages.jsonl');
+    const rules = fixture('replay', 'triggers', 'rules');
+    const unknown = await runCli(['replay', '--rules', rules, messages, '--store', 'mysql://db/x']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown store 'mysql:\/\/db\/x'/);
+    const refused = await runCli(['replay', '--rules', rules, messages, '--store', 'postgres://postgres@127.0.0.1:1/none']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/cannot open store 'postgres:\/\/postgres@127\.0\.0\.1:1\/none'/);
+  });
+});
+
+describe('accolade explain and test with --store', () => {
+  it('explain says the same as with the in-memory stores', async () => {
+    const args = ['explain', '--rules', 'examples/fedora/rules', '--history', 'examples/fedora/history.jsonl', 'examples/fedora/message.json'];
+    const memory = await runCli(args, ROOT);
+    const stored = await runCli([...args, '--store', `pglite:${join(freshDir(), 'db')}`], ROOT);
+    expect(memory.code).toBe(0);
+    expect(stored.stdout).toBe(memory.stdout);
+  });
+
+  it('test runs every case on its own schema and reports the same', async () => {
+    const args = ['test', fixture('rule-tests')];
+    const memory = await runCli(args);
+    const stored = await runCli([...args, '--store', `pglite:${join(freshDir(), 'db')}`]);
+    expect(stored.code).toBe(memory.code);
+    expect(stored.stdout).toBe(memory.stdout);
+    expect(stored.stdout).toMatch(/3 passed, 2 failed/);
+  });
+});
