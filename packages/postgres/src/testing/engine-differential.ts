@@ -18,10 +18,15 @@ export async function replayAwards(stores: { history: HistoryStore; awards: Awar
   return out;
 }
 
-/** A random stream of `n` messages (some ids repeated, as a redelivery would). */
-export function randomStream(seed: number, n: number): Message[] {
+/**
+ * A random stream of `n` messages (some ids repeated, as a redelivery
+ * would), among `people` users: with many, awards keep coming all along
+ * the stream instead of running out early.
+ */
+export function randomStream(seed: number, n: number, people = 0): Message[] {
   const r = new Random(seed);
-  return Array.from({ length: n }, (_, i) => randomMessage(r, r.chance(0.02) && i > 0 ? r.int(i) : i));
+  const users = people > 0 ? Array.from({ length: people }, (_, i) => `u${i}`) : undefined;
+  return Array.from({ length: n }, (_, i) => randomMessage(r, r.chance(0.02) && i > 0 ? r.int(i) : i, users));
 }
 
 /** An engine on the stores under test gives exactly the in-memory engine's awards, in the same order. */

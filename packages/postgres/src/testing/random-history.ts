@@ -12,14 +12,14 @@ const WORDS = ['looks good', 'café', 'naïve_ok', '100%', 'a_b', 'x%y', 'LGTM',
 const CONTAINS = ['good', 'caf\\\\u00e9', '_ok', '100\\%', 'a_b', 'x%y', '"karma": 1', '"karma": -1', 'LGTM', 'quote\\\\"d', '\\\\\\\\', 'nothing-here', '\\\\u65e5'];
 
 /** A random message: people, packages, topic, a body with characters json.dumps escapes, and a time (sometimes a repeated one). */
-export function randomMessage(r: Random, i: number): Message {
+export function randomMessage(r: Random, i: number, users: readonly string[] = USERS): Message {
   const seconds = 1_700_000_000 + Math.floor(i / (r.chance(0.2) ? 1 : 2)) * 60;
   return createMessage({
     id: `m${i}`,
     topic: r.pick(TOPICS),
     timestamp: seconds,
-    agent_name: r.chance(0.15) ? null : r.pick(USERS),
-    usernames: r.some(USERS, 3),
+    agent_name: r.chance(0.15) ? null : r.pick(users),
+    usernames: r.some(users, 3),
     packages: r.some(PACKAGES, 2),
     headers: r.chance(0.5) ? { 'sent-at': new Date(seconds * 1000).toISOString(), priority: r.int(3) } : {},
     body: { text: r.pick(WORDS), karma: r.pick([1, -1, 0]), n: r.int(5), nested: { list: r.some(WORDS, 2) } },
