@@ -55,6 +55,21 @@ describe("awards written as tahrir's rows", () => {
     expect(await new PostgresAwardStore(client).has(BADGE.id, 'ann')).toBe(false);
   });
 
+  it('answers isOptedOut from the row has() read only for that same user', async () => {
+    const client = await fresh();
+    const store = new PostgresAwardStore(client);
+    await store.ensureBadges([BADGE]);
+    await client.query(`INSERT INTO persons (email, nickname, created_on, opt_out) VALUES ('shy@fedoraproject.org', 'shy', now(), true)`);
+    expect(await store.has(BADGE.id, 'shy')).toBe(false);
+    expect(await store.isOptedOut('ann')).toBe(false);
+    expect(await store.isOptedOut('shy')).toBe(true);
+    expect(await store.has(BADGE.id, 'shy')).toBe(false);
+    expect(await store.isOptedOut('shy')).toBe(true);
+    expect(await store.has(BADGE.id, 'ann')).toBe(false);
+    await client.query(`UPDATE persons SET opt_out = false WHERE email = 'shy@fedoraproject.org'`);
+    expect(await store.isOptedOut('shy')).toBe(false);
+  });
+
   it("sees an assertion tahrir made under another id, and never adds a second", async () => {
     const client = await fresh();
     const store = new PostgresAwardStore(client);

@@ -26,6 +26,8 @@ export class PostgresAwardStore implements AwardStore {
   private readonly email: PersonEmail;
   private readonly issuer: IssuerConfig;
   private readonly issuedFor: (award: Award) => string | null;
+  /** The person row has() just read: the engine asks isOptedOut() for the same user right after. */
+  private lastRead: { email: string; optedOut: boolean } | null = null;
 
   constructor(private readonly client: SqlClient, options: PostgresAwardStoreOptions = {}) {
     this.email = options.personEmail ?? personEmailForDomain(options.emailDomain ?? FEDORA_EMAIL_DOMAIN);
@@ -33,22 +35,34 @@ export class PostgresAwardStore implements AwardStore {
     this.issuedFor = options.issuedFor ?? ((award) => award.messageId);
   }
 
-  /** tahrir's assertion_exists. */
+  /**
+   * tahrir's assertion_exists. The same read also takes the person's
+   * opt_out, which answers the isOptedOut() the engine asks next for this
+   * user without another round trip (one read, as if both were asked at once).
+   */
   async has(badgeId: string, user: string): Promise<boolean> {
-    const rows = await this.client.query(
-      'SELECT 1 FROM assertions a JOIN persons p ON p.id = a.person_id WHERE p.email = $1 AND a.badge_id = $2 LIMIT 1',
-      [this.email(user), badgeId],
+    const email = this.email(user);
+    const rows = await this.client.query<{ opt_out: boolean; held: boolean }>(
+      `SELECT p.opt_out, EXISTS (SELECT 1 FROM assertions a WHERE a.person_id = p.id AND a.badge_id = $2) AS held
+         FROM persons p WHERE p.email = $1`,
+      [email, badgeId],
     );
-    return rows.length > 0;
+    this.lastRead = { email, optedOut: rows[0]?.opt_out === true };
+    return rows[0]?.held === true;
   }
 
   /** tahrir's person_opted_out: someone unknown has not opted out. */
   async isOptedOut(user: string): Promise<boolean> {
-    const rows = await this.client.query<{ opt_out: boolean }>('SELECT opt_out FROM persons WHERE email = $1', [this.email(user)]);
+    const email = this.email(user);
+    const last = this.lastRead;
+    this.lastRead = null;
+    if (last !== null && last.email === email) return last.optedOut;
+    const rows = await this.client.query<{ opt_out: boolean }>('SELECT opt_out FROM persons WHERE email = $1', [email]);
     return rows[0]?.opt_out === true;
   }
 
   award(award: Award): Promise<AwardOutcome> {
+    this.lastRead = null;
     return awardOnce(this.client, { award, email: this.email(award.user), nickname: award.user, issuedFor: this.issuedFor(award) });
   }
 
@@ -58,6 +72,7 @@ export class PostgresAwardStore implements AwardStore {
 
   /** Record that a user opted out of badges (or back in). */
   setOptedOut(user: string, optedOut = true): Promise<void> {
+    this.lastRead = null;
     return this.client.transaction((tx) => setOptOut(tx, this.email(user), user, optedOut));
   }
 }

@@ -2,7 +2,7 @@ import type { HistoryQuery, HistoryRow, HistoryStore, Message } from '@accolade/
 import type { SqlClient } from '../client/sql-client.js';
 import { countSql, findSql } from './query-sql.js';
 import { type SelectedRow, toHistoryRow } from './history-row.js';
-import { recordMessage } from './record-message.js';
+import { KnownNames, recordMessage } from './record-message.js';
 
 export interface PostgresHistoryStoreOptions {
   /**
@@ -26,6 +26,7 @@ export interface PostgresHistoryStoreOptions {
 export class PostgresHistoryStore implements HistoryStore {
   private horizon: number | null = null;
   private readonly useHorizon: boolean;
+  private readonly knownNames = new KnownNames();
 
   constructor(private readonly client: SqlClient, options: PostgresHistoryStoreOptions = {}) {
     this.useHorizon = (options.horizon ?? 'recorded') === 'recorded';
@@ -48,7 +49,7 @@ export class PostgresHistoryStore implements HistoryStore {
   }
 
   async add(message: Message): Promise<void> {
-    const id = await recordMessage(this.client, message);
+    const id = await recordMessage(this.client, message, this.knownNames);
     // Ids only grow along a stream (each recorder walks it in order), so the maximum is "as of now".
     this.horizon = this.horizon === null ? id : Math.max(this.horizon, id);
   }

@@ -12,14 +12,33 @@ const sortedUnique = (names: readonly string[]): string[] => [...new Set(names)]
  * inserted in sorted order so that two transactions adding overlapping
  * names wait on each other in the same order and never deadlock.
  */
-async function ensureNames(tx: SqlQueryable, users: readonly string[], packages: readonly string[]): Promise<void> {
-  if (users.length === 0 && packages.length === 0) return;
+async function ensureNames(tx: SqlQueryable, users: readonly string[], packages: readonly string[], known: KnownNames): Promise<void> {
+  if (users.every((u) => known.users.has(u)) && packages.every((p) => known.packages.has(p))) return;
   await tx.query(
     `WITH u AS (INSERT INTO users (name) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT DO NOTHING),
           p AS (INSERT INTO packages (name) SELECT unnest($2::text[]) ORDER BY 1 ON CONFLICT DO NOTHING)
      SELECT 1`,
     [sortedUnique(users), sortedUnique(packages)],
   );
+}
+
+/**
+ * Names known to have their `users` / `packages` row. datanommer never
+ * deletes those rows, so once seen a name needs no INSERT again: that saves
+ * a statement for most messages. Bounded, to keep memory flat.
+ */
+export class KnownNames {
+  readonly users = new Set<string>();
+  readonly packages = new Set<string>();
+  constructor(private readonly limit = 500_000) {}
+  remember(users: readonly string[], packages: readonly string[]): void {
+    if (this.users.size + this.packages.size > this.limit) {
+      this.users.clear();
+      this.packages.clear();
+    }
+    for (const u of users) this.users.add(u);
+    for (const p of packages) this.packages.add(p);
+  }
 }
 
 /** Link rows are inserted in the message's order, which is the order find() gives the names back in. */
@@ -38,12 +57,14 @@ const linkRows = (link: string, key: string, table: string, param: string): stri
  * Concurrent recorders of the same message serialise on an advisory lock
  * keyed by its msg_id, so exactly one row is ever written for it.
  */
-export async function recordMessage(client: SqlClient, message: Message): Promise<number> {
-  return client.transaction(async (tx) => {
+export async function recordMessage(client: SqlClient, message: Message, known: KnownNames = new KnownNames()): Promise<number> {
+  let namesStored = false;
+  const id = await client.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [RECORD_LOCK, message.id]);
     const existing = await tx.query<{ id: number }>('SELECT id FROM messages WHERE msg_id = $1 ORDER BY id LIMIT 1', [message.id]);
     if (existing[0] !== undefined) return existing[0].id;
-    await ensureNames(tx, message.usernames, message.packages);
+    await ensureNames(tx, message.usernames, message.packages, known);
+    namesStored = true;
     const inserted = await tx.query<{ id: number }>(
       `WITH m AS (
          INSERT INTO messages (msg_id, i, topic, timestamp, category, agent_name, msg, headers, source_name)
@@ -65,4 +86,7 @@ export async function recordMessage(client: SqlClient, message: Message): Promis
     if (raced[0] === undefined) throw new Error(`message ${message.id} was neither stored nor found`);
     return raced[0].id;
   });
+  // Only names this transaction made sure of, and only once it committed.
+  if (namesStored) known.remember(message.usernames, message.packages);
+  return id;
 }

@@ -1,0 +1,29 @@
+import { performance } from 'node:perf_hooks';
+import { type AwardStore, type CompiledRule, type HistoryStore, type Message, createEngine } from '@accolade/core';
+
+export interface RunResult {
+  messages: number;
+  seconds: number;
+  /** Per-message latency in milliseconds, sorted. */
+  latencies: number[];
+  awards: string[];
+}
+
+/** One engine over the stream, one message at a time, as a consumer runs it; every message timed. */
+export async function runEngine(rules: readonly CompiledRule[], history: HistoryStore, awards: AwardStore, stream: readonly Message[]): Promise<RunResult> {
+  const engine = createEngine({ rules, history, awards });
+  const latencies: number[] = [];
+  const made: string[] = [];
+  // The first message also creates the badges; keep that out of the per-message numbers.
+  await awards.ensureBadges?.(rules.map((r) => r.badge));
+  const started = performance.now();
+  for (const m of stream) {
+    const t = performance.now();
+    for (const a of await engine.process(m)) made.push(`${a.badgeId} ${a.user} ${a.messageId}`);
+    latencies.push(performance.now() - t);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { messages: stream.length, seconds, latencies: latencies.sort((a, b) => a - b), awards: made };
+}
+
+export const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
