@@ -1,0 +1,70 @@
+import type { HistoryQuery } from '@accolade/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SqlClient } from '../client/sql-client.js';
+import { ensureDatanommerSchema } from '../schema/ensure-schema.js';
+import { pgliteClient } from '../testing/pglite-harness.js';
+import { countSql } from './query-sql.js';
+
+const ROWS = 60_000;
+
+/** Every table the plan reads with a sequential scan. */
+function seqScans(plan: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    const n = node as Record<string, unknown>;
+    if (n['Node Type'] === 'Seq Scan') out.push(String(n['Relation Name']));
+    for (const child of (n['Plans'] as unknown[] | undefined) ?? []) walk(child);
+  };
+  walk(plan);
+  return out;
+}
+
+async function plan(client: SqlClient, query: HistoryQuery, horizon: number | null): Promise<unknown> {
+  const { text, values } = countSql(query, horizon);
+  const rows = await client.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${text}`, values);
+  const json = rows[0]!['QUERY PLAN'];
+  return (typeof json === 'string' ? JSON.parse(json) as unknown[] : json as unknown[])[0] as { Plan: unknown };
+}
+
+describe('the common counts use indexes, not a scan of messages', () => {
+  let client: SqlClient;
+
+  beforeAll(async () => {
+    client = await pgliteClient();
+    await ensureDatanommerSchema(client);
+    // A history of 60,000 messages among 2,000 users, made in SQL.
+    await client.query(`INSERT INTO users (name) SELECT 'user' || g FROM generate_series(0, 1999) g`);
+    await client.query(
+      `INSERT INTO messages (msg_id, i, topic, timestamp, category, agent_name, msg, headers)
+       SELECT 'm' || g, 0, 'org.fedoraproject.prod.' || (ARRAY['bodhi.update.comment', 'git.receive', 'wiki.article.edit', 'bodhi.update.request'])[1 + g % 4],
+              timestamp '2024-01-01' + g * interval '1 minute', (ARRAY['bodhi', 'git', 'wiki', 'bodhi'])[1 + g % 4],
+              'user' || (g / 4 % 2000), '{"karma": ' || (g % 3) || ', "n": ' || g || '}', '{}'::jsonb
+         FROM generate_series(1, ${ROWS}) g`,
+    );
+    await client.query(
+      `INSERT INTO users_messages (user_id, msg_id, msg_timestamp)
+       SELECT u.id, m.id, m.timestamp FROM messages m JOIN users u ON u.name = m.agent_name`,
+    );
+    await client.query('ANALYZE');
+  }, 120_000);
+
+  it('(the check itself sees a scan where one is needed: no filter at all)', async () => {
+    expect(seqScans(await plan(client, {}, null))).toEqual(['messages']);
+  });
+
+  it.each<[string, HistoryQuery]>([
+    ['users + topics', { users: ['user42'], topics: ['org.fedoraproject.prod.bodhi.update.comment'] }],
+    ['users alone', { users: ['user42'] }],
+    ['agents + topics', { agents: ['user42'], topics: ['org.fedoraproject.prod.git.receive'] }],
+    ['agents + categories', { agents: ['user42', 'user43'], categories: ['git'] }],
+    ['users + contains', { users: ['user42'], contains: ['"karma": 1'] }],
+    ['users + categories + not_topics', { users: ['user42'], categories: ['bodhi'], not_topics: ['org.fedoraproject.prod.bodhi.update.comment'] }],
+  ])('%s', async (_name, query) => {
+    for (const horizon of [null, ROWS - 10]) {
+      expect(seqScans(await plan(client, query, horizon))).toEqual([]);
+    }
+    const { text, values } = countSql(query, null);
+    expect((await client.query<{ n: number }>(text, values))[0]!.n).toBeGreaterThan(0);
+  });
+});
