@@ -7,13 +7,15 @@ import { countSql } from './query-sql.js';
 
 const ROWS = 60_000;
 
-/** Every table the plan reads with a sequential scan. */
-function seqScans(plan: unknown): string[] {
+/** Every whole-table read in the plan: a sequential scan, or an index scan with no condition (all of the index). */
+function fullScans(plan: unknown): string[] {
   const out: string[] = [];
   const walk = (node: unknown): void => {
     if (node === null || typeof node !== 'object') return;
     const n = node as Record<string, unknown>;
-    if (n['Node Type'] === 'Seq Scan') out.push(String(n['Relation Name']));
+    const type = String(n['Node Type']);
+    const unbounded = type === 'Seq Scan' || (/Index/.test(type) && n['Index Cond'] === undefined && type !== 'BitmapAnd' && type !== 'BitmapOr');
+    if (unbounded) out.push(`${type} on ${String(n['Relation Name'] ?? n['Index Name'])}`);
     for (const child of (n['Plans'] as unknown[] | undefined) ?? []) walk(child);
   };
   walk(plan);
@@ -24,7 +26,7 @@ async function plan(client: SqlClient, query: HistoryQuery, horizon: number | nu
   const { text, values } = countSql(query, horizon);
   const rows = await client.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${text}`, values);
   const json = rows[0]!['QUERY PLAN'];
-  return (typeof json === 'string' ? JSON.parse(json) as unknown[] : json as unknown[])[0] as { Plan: unknown };
+  return ((typeof json === 'string' ? JSON.parse(json) as unknown[] : json as unknown[])[0] as { Plan: unknown }).Plan;
 }
 
 describe('the common counts use indexes, not a scan of messages', () => {
@@ -50,7 +52,7 @@ describe('the common counts use indexes, not a scan of messages', () => {
   }, 120_000);
 
   it('(the check itself sees a scan where one is needed: no filter at all)', async () => {
-    expect(seqScans(await plan(client, {}, null))).toEqual(['messages']);
+    expect(fullScans(await plan(client, {}, null))).toHaveLength(1);
   });
 
   it.each<[string, HistoryQuery]>([
@@ -62,7 +64,7 @@ describe('the common counts use indexes, not a scan of messages', () => {
     ['users + categories + not_topics', { users: ['user42'], categories: ['bodhi'], not_topics: ['org.fedoraproject.prod.bodhi.update.comment'] }],
   ])('%s', async (_name, query) => {
     for (const horizon of [null, ROWS - 10]) {
-      expect(seqScans(await plan(client, query, horizon))).toEqual([]);
+      expect(fullScans(await plan(client, query, horizon))).toEqual([]);
     }
     const { text, values } = countSql(query, null);
     expect((await client.query<{ n: number }>(text, values))[0]!.n).toBeGreaterThan(0);
