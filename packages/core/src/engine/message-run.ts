@@ -1,0 +1,46 @@
+import type { Message } from '../message/message.js';
+import type { CompiledRule, ExpressionSite } from '../rules/compiled-rule.js';
+import { fedmsgEnvelope, messageObject } from './python-views.js';
+
+/** An expression failed: the rule gives nothing for this message. */
+export const FAILED = Symbol('failed');
+/** A key was missing (Python's KeyError): fedbadges treats that as no match, or a count of 0. */
+export const KEY_MISSING = Symbol('key-missing');
+
+/** Everything about one message that several rules share: its Python views and the query results. */
+export class MessageRun {
+  private obj: unknown;
+  private envelope: unknown;
+  readonly memo = new Map<string, Promise<unknown>>();
+
+  constructor(readonly message: Message) {}
+
+  get messageObject(): unknown {
+    return (this.obj ??= messageObject(this.message));
+  }
+
+  /** The 1.x envelope, built only for expressions that read `msg`. */
+  msg(site: ExpressionSite): unknown {
+    return site.expression.usedGlobals.has('msg') ? (this.envelope ??= fedmsgEnvelope(this.message)) : null;
+  }
+
+  /** Run a store query once per message, however many rules and candidates ask. */
+  once(key: string, query: () => unknown): Promise<unknown> {
+    let hit = this.memo.get(key);
+    if (hit === undefined) {
+      hit = Promise.resolve(query());
+      this.memo.set(key, hit);
+    }
+    return hit;
+  }
+}
+
+/** What the steps of a rule's evaluation need from the engine. */
+export interface RuleContext {
+  readonly run: MessageRun;
+  readonly rule: CompiledRule;
+  /** Evaluate an expression; failures are reported against the rule and come back as FAILED or KEY_MISSING. */
+  evaluate(site: ExpressionSite, values: unknown[], recipient?: string): Evaluated;
+  /** Report a problem with a value (not an expression error) against the rule. */
+  reportValue(text: string, site: ExpressionSite, recipient?: string): void;
+}
