@@ -40,7 +40,7 @@ export interface RuleContext {
   readonly run: MessageRun;
   readonly rule: CompiledRule;
   /** Evaluate an expression; failures are reported against the rule and come back as FAILED or KEY_MISSING. */
-  evaluate(site: ExpressionSite, values: unknown[], recipient?: string): Evaluated;
+  evaluate(site: ExpressionSite, values: unknown[], recipient?: string): unknown;
   /** Report a problem with a value (not an expression error) against the rule. */
   reportValue(text: string, site: ExpressionSite, recipient?: string): void;
 }
