@@ -16,3 +16,7 @@ describeAwardConformance('in-memory awards', memoryAwards);
 describeAwardConformance('PGlite awards', postgresAwards(pglite));
 
 describeEngineDifferential('PGlite stores', postgresStores(pglite));
+// The count cache must never change a result: cached engine = uncached engine = in-memory engine.
+describeEngineDifferential('PGlite stores, uncached', postgresStores(pglite), 1500, 60);
+describeEngineDifferential('PGlite stores with the count cache', postgresStores(pglite, { countCache: true }), 1500, 60);
+describeEngineDifferential('PGlite stores with a tiny count cache', postgresStores(pglite, { countCache: 7 }), 1500, 60);

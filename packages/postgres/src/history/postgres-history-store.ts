@@ -1,5 +1,6 @@
 import type { HistoryQuery, HistoryRow, HistoryStore, Message } from '@accolade/core';
 import type { SqlClient } from '../client/sql-client.js';
+import { CountCache, countKey } from './count-cache.js';
 import { countSql, findSql } from './query-sql.js';
 import { type SelectedRow, toHistoryRow } from './history-row.js';
 import { KnownNames, recordMessage } from './record-message.js';
@@ -16,6 +17,15 @@ export interface PostgresHistoryStoreOptions {
    * A store that has recorded nothing sees every row either way.
    */
   horizon?: 'recorded' | 'latest';
+  /**
+   * Keep counts and bring them up to date incrementally (see CountCache):
+   * `true`, or the number of queries to keep (default 50,000). Only with the
+   * 'recorded' horizon. It assumes what the horizon assumes, that rows are
+   * committed in the order of their ids up to the horizon (true when every
+   * writer records the stream in order, as Accolade's recorders do); with a
+   * writer that commits rows out of id order, leave it off.
+   */
+  countCache?: boolean | number;
 }
 
 /**
@@ -27,9 +37,12 @@ export class PostgresHistoryStore implements HistoryStore {
   private horizon: number | null = null;
   private readonly useHorizon: boolean;
   private readonly knownNames = new KnownNames();
+  private readonly cache: CountCache | null;
 
   constructor(private readonly client: SqlClient, options: PostgresHistoryStoreOptions = {}) {
     this.useHorizon = (options.horizon ?? 'recorded') === 'recorded';
+    const cache = options.countCache ?? false;
+    this.cache = cache === false || !this.useHorizon ? null : new CountCache(cache === true ? undefined : cache);
   }
 
   /** The highest row id this store has recorded or found (null before the first). */
@@ -38,7 +51,19 @@ export class PostgresHistoryStore implements HistoryStore {
   }
 
   async count(query: HistoryQuery): Promise<number> {
-    const { text, values } = countSql(query, this.bound());
+    const horizon = this.bound();
+    if (this.cache === null || horizon === null) return this.countBetween(query, horizon, null);
+    const key = countKey(query);
+    const known = this.cache.get(key);
+    const count = known !== undefined && known.horizon <= horizon
+      ? known.count + (known.horizon === horizon ? 0 : await this.countBetween(query, horizon, known.horizon))
+      : await this.countBetween(query, horizon, null);
+    this.cache.set(key, { horizon, count });
+    return count;
+  }
+
+  private async countBetween(query: HistoryQuery, horizon: number | null, after: number | null): Promise<number> {
+    const { text, values } = countSql(query, horizon, after);
     const rows = await this.client.query<{ n: number }>(text, values);
     return Number(rows[0]?.n ?? 0);
   }

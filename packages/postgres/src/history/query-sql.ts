@@ -33,10 +33,12 @@ function linked(kind: NameTable, names: string[], params: Params, horizon: strin
  * and `%` stay wildcards), start/end inclusive. `horizon` bounds the rows
  * to those with an id at most this (see PostgresHistoryStore).
  */
-export function whereClause(query: HistoryQuery, params: Params, horizon: number | null): string {
+export function whereClause(query: HistoryQuery, params: Params, horizon: number | null, after: number | null = null): string {
   const where: string[] = [];
   const bound = horizon === null ? null : params.add(horizon);
   if (bound !== null) where.push(`m.id <= ${bound}`);
+  // Only rows past a previous horizon: what an incremental count adds (see CountCache).
+  if (after !== null) where.push(`m.id > ${params.add(after)}`);
   if (query.start !== undefined) where.push(`m.timestamp >= ${utcTimestamp(params.add(isoParam(query.start)))}`);
   if (query.end !== undefined) where.push(`m.timestamp <= ${utcTimestamp(params.add(isoParam(query.end)))}`);
   if (query.msg_id !== undefined) where.push(`m.msg_id = ${params.add(query.msg_id)}`);
@@ -58,10 +60,10 @@ export function whereClause(query: HistoryQuery, params: Params, horizon: number
   return where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
 }
 
-/** SELECT count(*) for a query; paging keys are ignored, as in every store. */
-export function countSql(query: HistoryQuery, horizon: number | null): { text: string; values: unknown[] } {
+/** SELECT count(*) for a query (rows with after < id <= horizon, when given); paging keys are ignored, as in every store. */
+export function countSql(query: HistoryQuery, horizon: number | null, after: number | null = null): { text: string; values: unknown[] } {
   const params = new Params();
-  const where = whereClause(query, params, horizon);
+  const where = whereClause(query, params, horizon, after);
   return { text: `SELECT count(*)::int AS n FROM messages m ${where}`, values: params.values };
 }
 

@@ -32,10 +32,10 @@ export function randomStream(seed: number, n: number, people = 0): Message[] {
 /** An engine on the stores under test gives exactly the in-memory engine's awards, in the same order. */
 export type OpenStores = () => Promise<OpenedStores>;
 
-export function describeEngineDifferential(label: string, open: OpenStores, n = 400): void {
+export function describeEngineDifferential(label: string, open: OpenStores, n = 400, people = 0): void {
   describe(`${label}: an engine gives the in-memory engine's awards`, () => {
-    it(`on a random stream of ${n} messages`, async () => {
-      const stream = randomStream(7, n);
+    it(`on a random stream of ${n} messages${people > 0 ? ` among ${people} users` : ''}`, async () => {
+      const stream = randomStream(7, n, people);
       const expected = await replayAwards({ history: new MemoryHistoryStore(), awards: new MemoryAwardStore() }, stream);
       expect(expected.length).toBeGreaterThan(10);
       const stores = await open();

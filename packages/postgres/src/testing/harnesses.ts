@@ -1,7 +1,7 @@
 import { MemoryAwardStore, MemoryHistoryStore } from '@accolade/core';
 import { PostgresAwardStore } from '../awards/postgres-award-store.js';
 import type { SqlClient } from '../client/sql-client.js';
-import { PostgresHistoryStore } from '../history/postgres-history-store.js';
+import { PostgresHistoryStore, type PostgresHistoryStoreOptions } from '../history/postgres-history-store.js';
 import { ensureDatanommerSchema, ensureTahrirSchema } from '../schema/ensure-schema.js';
 import type { OpenAwards } from './award-conformance.js';
 import type { OpenStores } from './engine-differential.js';
@@ -30,9 +30,9 @@ export const postgresAwards = (open: OpenDatabase): OpenAwards => async ({ badge
   return { store, close: release };
 };
 
-export const postgresStores = (open: OpenDatabase): OpenStores => async () => {
+export const postgresStores = (open: OpenDatabase, history: PostgresHistoryStoreOptions = {}): OpenStores => async () => {
   const { client, release } = await open();
   await ensureDatanommerSchema(client);
   await ensureTahrirSchema(client);
-  return { history: new PostgresHistoryStore(client), awards: new PostgresAwardStore(client), close: release };
+  return { history: new PostgresHistoryStore(client, history), awards: new PostgresAwardStore(client), close: release };
 };
