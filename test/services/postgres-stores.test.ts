@@ -10,3 +10,5 @@ describeHistoryConformance('PostgreSQL server history', postgresHistory(server))
 describeHistoryDifferential('PostgreSQL server history', postgresHistory(server));
 describeAwardConformance('PostgreSQL server awards', postgresAwards(server));
 describeEngineDifferential('PostgreSQL server stores', postgresStores(server), 600);
+describeEngineDifferential('PostgreSQL server stores, uncached', postgresStores(server), 2000, 80);
+describeEngineDifferential('PostgreSQL server stores with the count cache', postgresStores(server, { countCache: true }), 2000, 80);

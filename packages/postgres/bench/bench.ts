@@ -43,6 +43,14 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [value, (performance.now() - t) / 1000];
 }
 
+/** Back to the loaded history: the stream's messages and every award removed. */
+async function forgetStream(client: SqlClient, size: number): Promise<void> {
+  for (const table of ['users_messages', 'packages_messages']) await client.query(`DELETE FROM ${table} WHERE msg_id > $1`, [size]);
+  await client.query('DELETE FROM messages WHERE id > $1', [size]);
+  await client.query('DELETE FROM assertions');
+  await client.query('DELETE FROM persons');
+}
+
 async function onDatabase(name: string, client: SqlClient, size: number, rules: CompiledRule[]): Promise<void> {
   await ensureDatanommerSchema(client);
   await ensureTahrirSchema(client);
@@ -53,6 +61,10 @@ async function onDatabase(name: string, client: SqlClient, size: number, rules: 
   const history = new PostgresHistoryStore(client);
   const result = await runEngine(rules, history, new PostgresAwardStore(client), stream);
   rows.push({ store: name, history: size, load, result });
+  // The same stream again from the same loaded history, with the incremental count cache.
+  await forgetStream(client, size);
+  const cached = await runEngine(rules, new PostgresHistoryStore(client, { countCache: true }), new PostgresAwardStore(client), stream);
+  rows.push({ store: `${name}, count cache`, history: size, load, result: cached });
   const counts = await client.query<{ name: string; n: number }>(
     'SELECT u.name, count(*)::int AS n FROM users_messages um JOIN users u ON u.id = um.user_id GROUP BY u.name ORDER BY n DESC LIMIT 1',
   );
