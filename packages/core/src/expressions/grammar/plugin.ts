@@ -19,6 +19,11 @@ export const pythonGrammar: jsep.IPlugin = {
       if (cursor[PYTHON] === undefined) return;
       env.node = parseTest(cursor) as unknown as jsep.Expression;
     }, true);
+    jsep.hooks.add('gobble-spaces', function gobblePythonSpaces() {
+      const cursor = this as Cursor;
+      if (cursor[PYTHON] === undefined) return;
+      skipContinuationsAndComments(cursor);
+    });
     jsep.hooks.add('gobble-token', function gobblePythonToken(env) {
       const cursor = this as Cursor;
       if (cursor[PYTHON] === undefined) return;
@@ -26,5 +31,25 @@ export const pythonGrammar: jsep.IPlugin = {
     }, true);
   },
 };
+
+/**
+ * Python's other whitespace, after jsep's spaces and line breaks: a
+ * backslash that joins the next line, and a `#` comment to the end of the
+ * line (a multi-line YAML block scalar may hold either).
+ */
+function skipContinuationsAndComments(p: Cursor): void {
+  const { expr } = p;
+  for (let i = p.index; ; ) {
+    if (expr[i] === '\\' && (expr[i + 1] === '\n' || expr[i + 1] === '\r')) {
+      i += expr[i + 1] === '\r' && expr[i + 2] === '\n' ? 3 : 2;
+    } else if (expr[i] === '#') {
+      while (i < expr.length && expr[i] !== '\n' && expr[i] !== '\r') i++;
+    } else {
+      p.index = i;
+      return;
+    }
+    while (i < expr.length && (expr[i] === ' ' || expr[i] === '\t' || expr[i] === '\n' || expr[i] === '\r' || expr[i] === '\f')) i++;
+  }
+}
 
 jsep.plugins.register(pythonGrammar);
