@@ -44,6 +44,18 @@ describe('loading a rule', () => {
     expect(where(source)).toEqual(["r.yml:9:9: trigger.lambda: NameError: name 'nope' is not defined"]);
   });
 
+  it.each([
+    ['a literal block, where deeper indentation is part of the expression',
+      'trigger:\n  lambda: |\n    message.body.get("x")\n      and nope\n', '9:11'],
+    ['a folded block with a blank line', 'trigger:\n  lambda: >\n    message.topic\n\n    and nope\n', '10:9'],
+    ['a plain scalar over CRLF lines with trailing spaces', 'trigger:\r\n  lambda: message.topic ==  \r\n    nope\r\n', '8:5'],
+    ['a double-quoted scalar with an escaped line break', 'trigger:\n  lambda: "message.topic == \\\n    nope"\n', '8:5'],
+    ['a double-quoted scalar with escapes before the error', 'trigger:\n  lambda: "\'\\u00e9\\U0001F600\\t\' + \\"x\\" + nope"\n', '7:43'],
+    ["a single-quoted scalar with a doubled quote", "trigger:\n  lambda: 'message.topic == ''x'' or nope'\n", '7:38'],
+  ])('points at the right character in %s', (_what, body, at) => {
+    expect(where(ruleYaml('x', body))).toEqual([`r.yml:${at}: trigger.lambda: NameError: name 'nope' is not defined`]);
+  });
+
   it('reports every problem, not only the first', () => {
     const source = ruleYaml('x', `trigger:
   lambda: foo

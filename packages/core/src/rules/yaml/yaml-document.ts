@@ -87,27 +87,66 @@ export class YamlDocument {
   }
 }
 
+const isBreak = (source: string, i: number): boolean => source[i] === '\n' || source[i] === '\r';
+const breakLength = (source: string, i: number): number => (source[i] === '\r' && source[i + 1] === '\n' ? 2 : 1);
+
+/**
+ * Walk a scalar's source to the character that became `offset` of its value,
+ * undoing what YAML did: quotes and escapes, CRLF line ends, the indentation
+ * of block scalars (only the block's own; deeper indentation is content), and
+ * line folding (a line break is one space, or nothing when blank lines
+ * follow, each of which is one line break; trailing spaces before a break
+ * are dropped).
+ */
 function rawOffset(source: string, node: Extract<YamlNode, { kind: 'scalar' }>, offset: number): number {
-  let raw = node.start;
+  const block = node.style === 4 || node.style === 5;
+  const folds = node.style !== 4;
   const quote = node.style === 2 ? "'" : node.style === 3 ? '"' : '';
-  if (quote !== '') raw++;
-  if ((node.style === 4 || node.style === 5) && (source[raw] === '|' || source[raw] === '>')) {
-    const lineEnd = source.indexOf('\n', raw);
-    if (lineEnd < 0) return node.start;
-    raw = lineEnd + 1;
-  }
-  if (node.style === 4 || node.style === 5) while (source[raw] === ' ') raw++;
-  for (let i = 0; i < offset && raw < node.end; i++) {
+  const skipIndent = (from: number): number => {
+    let i = from;
+    if (block) for (let n = 0; n < node.indent && source[i] === ' '; n++) i++;
+    else while (source[i] === ' ' || source[i] === '\t') i++;
+    return i;
+  };
+  let raw = node.start + (quote === '' ? 0 : 1);
+  if (block) raw = skipIndent(raw);
+  let consumed = 0;
+  while (consumed < offset && raw < node.end) {
     const ch = source[raw];
-    if (ch === '\n') {
-      raw++;
-      while (source[raw] === ' ' || source[raw] === '\t') raw++;
+    if (isBreak(source, raw)) {
+      let next = raw + breakLength(source, raw);
+      let blanks = 0;
+      for (;;) {
+        let j = next;
+        while (source[j] === ' ' || source[j] === '\t') j++;
+        if (j >= node.end || !isBreak(source, j)) break;
+        blanks++;
+        next = j + breakLength(source, j);
+      }
+      consumed += folds ? Math.max(1, blanks) : 1 + blanks;
+      raw = skipIndent(next);
       continue;
     }
-    if (quote === '"' && ch === '\\') raw += source[raw + 1] === 'x' ? 4 : source[raw + 1] === 'u' ? 6 : 2;
-    else if (quote === "'" && ch === "'" && source[raw + 1] === "'") raw += 2;
+    if (!block && (ch === ' ' || ch === '\t')) {
+      let j = raw;
+      while (source[j] === ' ' || source[j] === '\t') j++;
+      if (isBreak(source, j)) { raw = j; continue; }
+    }
+    if (quote === '"' && ch === '\\') {
+      if (isBreak(source, raw + 1)) { raw = skipIndent(raw + 1 + breakLength(source, raw + 1)); continue; }
+      const kind = source[raw + 1];
+      if (kind === 'U') {
+        consumed += Number.parseInt(source.slice(raw + 2, raw + 10), 16) > 0xffff ? 2 : 1;
+        raw += 10;
+        continue;
+      }
+      raw += kind === 'x' ? 4 : kind === 'u' ? 6 : 2;
+    } else if (quote === "'" && ch === "'" && source[raw + 1] === "'") raw += 2;
     else raw++;
+    consumed++;
   }
+  // An escaped line break stands for nothing: the character is on the next line.
+  while (quote === '"' && source[raw] === '\\' && isBreak(source, raw + 1)) raw = skipIndent(raw + 1 + breakLength(source, raw + 1));
   return raw;
 }
 
