@@ -71,6 +71,29 @@ recipient: qux`);
     expect(lines.map((l) => l.split(': ')[0]!.replace(/^r\.yml:/, ''))).toEqual(['7:11', '15:12', '10:13', '12:17', '14:18']);
   });
 
+  it('checks the expressions of a rule whose shape is wrong elsewhere, in the same run', () => {
+    const source = ruleYaml('x', `trigger:
+  topic: a
+  lambda: nope
+previous:
+  filter:
+    users: [recipient, 3, bogus]
+    user: [whatever]
+  operation: {lambda: len(result)}
+condition:
+  lambda: 1 +
+recipient: [not, a, string]`);
+    expect(where(source).sort()).toEqual([
+      "r.yml:11:27: previous.filter.users[2]: NameError: name 'bogus' is not defined",
+      "r.yml:12:5: previous.filter.user: unknown field 'user'; expected one of: start, end, msg_id, users, not_users, packages, not_packages, categories, not_categories, topics, not_topics, agents, not_agents, contains, rows_per_page, page, order",
+      "r.yml:13:27: previous.operation.lambda: NameError: name 'result' is not defined (did you mean 'results'?)",
+      'r.yml:15:14: condition.lambda: SyntaxError: Expected a value but the expression ended',
+      'r.yml:16:12: recipient: must be a string',
+      'r.yml:7:3: trigger: has 2 keys (topic, lambda); it takes exactly one of: topic, category, lambda, all, any, not (combine several with all: [...])',
+      "r.yml:8:11: trigger.lambda: NameError: name 'nope' is not defined",
+    ]);
+  });
+
   it('refuses filter literals that are not quoted: they are names', () => {
     expect(where(ruleYaml('x', 'trigger:\n  topic: a\nprevious:\n  filter:\n    categories: [bodhi]\n'))).toEqual([
       "r.yml:10:18: previous.filter.categories[0]: NameError: name 'bodhi' is not defined",

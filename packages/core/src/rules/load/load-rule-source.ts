@@ -1,5 +1,6 @@
 import type { CompileOptions } from '../../expressions/expression.js';
 import type { CompiledRule } from '../compiled-rule.js';
+import { checkExpressionsOfMisshapenRule } from '../compile/check-expressions.js';
 import { compileRule } from '../compile/compile-rule.js';
 import { SiteCompiler } from '../compile/expression-sites.js';
 import { translateV1, v1SourcePath } from '../legacy/translate-v1.js';
@@ -44,10 +45,15 @@ export function loadRuleSource(source: string, file: string, options: RuleLoadOp
     return { rule: null, issues: [{ ...fileIssue(file, 'schema', 'a rule must be a mapping of fields (name, trigger, ...)'), ...doc.locate([]) }] };
   }
 
-  const shape = validateShape(doc, file);
-  if (shape.length > 0) return { rule: null, issues: shape };
-
   const raw = doc.value as Record<string, unknown>;
+  const shape = validateShape(doc, file);
+  if (shape.length > 0) {
+    if ('criteria' in raw) return { rule: null, issues: shape };
+    const sites = new SiteCompiler(doc, file, options);
+    checkExpressionsOfMisshapenRule(raw, sites, shape);
+    return { rule: null, issues: [...shape, ...sites.issues] };
+  }
+
   if (!('criteria' in raw)) {
     const sites = new SiteCompiler(doc, file, options);
     const rule = compileRule(raw as unknown as RuleDefinition, file, sites);
