@@ -12,6 +12,9 @@ describe('accolade eval', () => {
     [['message.body["comment"]["user"]["name"], message.topic, message.category', '--message', fixture('message.json')], '["ralph", "org.fedoraproject.prod.bodhi.update.comment", "bodhi"]'],
     [['msg["msg"]["comment"]["user"]["name"] + msg["topic"][-7:]', '--message', fixture('message.json')], '"ralphcomment"'],
     [['message.timestamp.isoformat()', '--message', fixture('message.json')], '"2024-05-01T12:00:00+00:00"'],
+    [['-7 // 2'], '-4'],
+    [['--var', 'n=3', '-n * 2'], '-6'],
+    [['-n', '--var', 'n=3'], '-3'],
   ])('%j prints %s', async (args, expected) => {
     const { code, stdout, stderr } = await runCli(['eval', ...args]);
     expect([code, stderr]).toEqual([0, '']);
@@ -25,10 +28,17 @@ describe('accolade eval', () => {
     [['"a" * 10**9'], 'limit reached: a string of 1000000000 characters exceeds the limit of 1000000 (at column 5)'],
     [['message.topic'], "NameError: name 'message' is not defined (at column 1)"],
     [['message.body.x', '--message', fixture('message.json')], "AttributeError: 'dict' object has no attribute 'x' (at column 14)"],
+    [['message.body["comment"]["text"] + 1', '--message', fixture('message.json')], 'TypeError: can only concatenate str (not "int") to str (at column 33)'],
   ])('%j fails with one line on stderr and exit 1', async (args, line) => {
     const { code, stdout, stderr } = await runCli(['eval', ...args]);
     expect([code, stdout]).toEqual([1, '']);
     expect(stderr).toBe(`${line}\n`);
+  });
+
+  it('exits 2 for an option it does not know', async () => {
+    const { code, stderr } = await runCli(['eval', '--bogus', '1']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown option '--bogus'/);
   });
 
   it('exits 2 for a --var that is not name=json', async () => {

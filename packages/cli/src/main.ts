@@ -69,12 +69,31 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
   return program;
 }
 
+/**
+ * `accolade eval '-n * 2'`: an expression may start with a minus, which the
+ * option parser would take for an unknown option. The first argument of
+ * `eval` that is neither one of its options nor an option's value is the
+ * expression, whatever it starts with, so it is moved behind `--`.
+ */
+function protectEvalExpression(argv: readonly string[]): string[] {
+  if (argv[0] !== 'eval' || argv.includes('--')) return [...argv];
+  const rest = argv.slice(1);
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--message' || arg === '--var') { i++; continue; }
+    if (arg.startsWith('--') || arg === '-h') continue;
+    if (!arg.startsWith('-') || arg === '-') return [...argv];
+    return ['eval', ...rest.slice(0, i), ...rest.slice(i + 1), '--', arg];
+  }
+  return [...argv];
+}
+
 /** Run the command line; resolves to the exit code. Only this layer prints and picks exit codes. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let code = 0;
   const program = buildProgram(io, (c) => { code = c; });
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(protectEvalExpression(argv), { from: 'user' });
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
