@@ -25,7 +25,7 @@ export { parseYaml, YamlDocument, type YamlResult } from './rules/yaml/yaml-docu
 export { loadRuleSource, type RuleLoadOptions, type RuleLoadResult } from './rules/load/load-rule-source.js';
 export { findRuleFiles, loadRuleFiles, loadRules, type RuleSetResult } from './rules/load/load-rule-files.js';
 
-export { Engine, createEngine, type EngineConfig, type EngineOptions, type AwardResult } from './engine/engine.js';
+export { Engine, createEngine, createReferenceEngine, type EngineConfig, type EngineOptions, type AwardResult } from './engine/engine.js';
 export type { EngineEvent, EngineLogger, EngineStats } from './engine/engine-events.js';
 export type { Explanation, RuleTrace, CandidateTrace } from './engine/explanation.js';
 export { messageBindings, historyRowObject } from './engine/python-views.js';

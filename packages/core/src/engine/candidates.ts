@@ -1,7 +1,7 @@
 import { pyRepr } from '../expressions/python/repr.js';
 import type { AwardStore } from '../stores/award-store.js';
 import type { UserDirectory } from '../stores/user-directory.js';
-import { FAILED, KEY_MISSING, type RuleContext } from './message-run.js';
+import { FAILED, KEY_MISSING, type MessageRun, type RuleContext } from './message-run.js';
 import { isAddressLike, recipientNames } from './recipients.js';
 
 export interface CandidateFilters {
@@ -14,55 +14,54 @@ export interface CandidateFilters {
   dropAddresses: boolean;
 }
 
-export interface Candidates {
+export interface Recipients {
   /** What the recipient expression produced, or null when it failed. */
   raw: unknown;
   failure?: string;
-  kept: string[];
+  /** The names after the converters, sorted. */
+  names: string[];
+  /** Names the converters found no account for. */
   dropped: Array<{ user: string; reason: string }>;
 }
 
-/**
- * Who would get the badge, in fedbadges' order: the recipient expression,
- * the converters, then drop the skip list, addresses, holders, users who
- * opted out and unknown accounts — all before any history is counted.
- */
-export async function findCandidates(ctx: RuleContext, filters: CandidateFilters): Promise<Candidates> {
+/** Who the rule names: the recipient expression, then the converters. The same for every rule of a group. */
+export async function findRecipients(ctx: RuleContext, converters: UserDirectory): Promise<Recipients> {
   const { rule, run } = ctx;
   const raw = ctx.evaluate(rule.recipient, [run.messageObject, run.msg(rule.recipient)]);
   if (raw === FAILED || raw === KEY_MISSING) {
     return {
-      raw: null, kept: [], dropped: [],
+      raw: null, names: [], dropped: [],
       failure: raw === KEY_MISSING ? 'the recipient expression found a key missing: no candidates' : 'the recipient expression failed (see the log)',
     };
   }
   const { names, rejected } = recipientNames(raw);
   if (rejected.length > 0) ctx.reportValue(`recipient values that are not names were ignored: ${rejected.map((v) => pyRepr(v)).join(', ')}`, rule.recipient);
-  const dropped: Candidates['dropped'] = [];
+  const dropped: Recipients['dropped'] = [];
   let candidates = names;
   for (const kind of rule.converters) {
     const converted: string[] = [];
     for (const name of candidates) {
-      const account = await filters.converters.resolve(kind, name);
+      const account = await converters.resolve(kind, name);
       if (account === null) dropped.push({ user: name, reason: `no account for this ${kind}` });
       else converted.push(account);
     }
     candidates = [...new Set(converted)].sort();
   }
-  const kept: string[] = [];
-  for (const user of candidates) {
-    const reason = await dropReason(user, rule.badgeId, filters);
-    if (reason === null) kept.push(user);
-    else dropped.push({ user, reason });
-  }
-  return { raw, kept, dropped };
+  return { raw, names: candidates, dropped };
 }
 
-async function dropReason(user: string, badgeId: string, f: CandidateFilters): Promise<string | null> {
+/**
+ * Why a name gets nothing from this badge, in fedbadges' order — skip list,
+ * addresses, holders, users who opted out, unknown accounts — or null. All of
+ * it comes before any history is counted. Opt-outs and accounts are asked
+ * once per message, however many rules ask.
+ */
+export async function dropReason(user: string, badgeId: string, f: CandidateFilters, run: MessageRun): Promise<string | null> {
   if (f.skip.has(user)) return 'in the skip list';
   if (f.dropAddresses && isAddressLike(user)) return 'an address, not an account';
   if (await f.awards.has(badgeId, user)) return 'already has the badge';
-  if (await f.awards.isOptedOut(user)) return 'opted out of badges';
-  if (f.users !== undefined && !(await f.users.exists(user))) return 'no such account';
+  if (await run.once(`opted-out\u0000${user}`, () => f.awards.isOptedOut(user))) return 'opted out of badges';
+  const users = f.users;
+  if (users !== undefined && !(await run.once(`exists\u0000${user}`, () => users.exists(user)))) return 'no such account';
   return null;
 }

@@ -10,13 +10,15 @@ import type { HistoryStore } from '../stores/history-store.js';
 import { MemoryUserDirectory } from '../stores/memory/memory-user-directory.js';
 import type { UserDirectory } from '../stores/user-directory.js';
 import type { EngineEvent, EngineLogger, EngineStats } from './engine-events.js';
-import { type CandidateFilters, findCandidates } from './candidates.js';
+import { type CandidateFilters, dropReason, findRecipients } from './candidates.js';
 import { conditionHolds } from './condition.js';
 import type { CandidateTrace, Explanation, RuleTrace } from './explanation.js';
 import { FAILED, KEY_MISSING, MessageRun, type RuleContext } from './message-run.js';
 import { previousValue } from './previous-value.js';
 import { describeCondition, toPlain } from './trace-values.js';
-import { TriggerIndex } from './trigger-index.js';
+import { type EvaluationPlan, indexedPlan } from './evaluation-plan.js';
+import { referencePlan } from './reference-plan.js';
+import type { RuleGroup, SiteOwner } from './rule-groups.js';
 
 export interface EngineOptions {
   /** Names that never receive badges (fedbadges' skip_users). */
@@ -63,7 +65,7 @@ interface Mode {
  */
 export class Engine {
   readonly stats: EngineStats = { messages: 0, triggered: 0, awards: 0, keyErrors: 0, expressionErrors: 0, failuresByRule: new Map() };
-  private readonly index: TriggerIndex;
+  private readonly plan: EvaluationPlan;
   private readonly limits: Readonly<Limits>;
   private readonly filters: CandidateFilters;
   private readonly record: boolean;
@@ -71,9 +73,10 @@ export class Engine {
 
   private readonly logger: EngineLogger | undefined;
 
-  constructor(private readonly config: EngineConfig) {
+  /** @internal The plan is the engine's own unless the reference engine is asked for. */
+  constructor(private readonly config: EngineConfig, plan?: EvaluationPlan) {
     const options = config.options ?? {};
-    this.index = new TriggerIndex(config.rules);
+    this.plan = plan ?? indexedPlan(config.rules);
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.filters = {
       awards: config.awards,
@@ -118,100 +121,148 @@ export class Engine {
     await this.ready;
     if (this.record) await this.config.history.add!(message);
     this.stats.messages++;
-    const run = new MessageRun(message);
-    const candidates = this.index.candidates(message.topic);
-    for (const { rule, exact } of candidates) {
-      if (!exact && !this.matches(rule.trigger, rule, run)) continue;
-      this.stats.triggered++;
-      const users = await this.evaluateRule(rule, run, mode);
-      for (const user of users) {
-        if (!mode.award) continue;
-        const outcome = await this.config.awards.award({ badgeId: rule.badgeId, user, messageId: message.id, issuedAt: message.timestamp });
-        if (outcome === 'awarded') {
-          this.stats.awards++;
-          awards.push({ badgeId: rule.badgeId, user, messageId: message.id, rule });
-        }
+    const run = new MessageRun(message, this.plan.shareQueries);
+    const visited = this.plan.groupsFor(message.topic);
+    const earned: Earned[] = [];
+    const traces: Array<[number, RuleTrace]> = [];
+    let checked = 0;
+    for (const { group, exact } of visited) {
+      checked += group.rules.length;
+      if (!exact && !this.matches(group.lead.trigger, run)) continue;
+      this.stats.triggered += group.rules.length;
+      await this.evaluateGroup(group, run, earned, mode.trace === null ? null : traces);
+    }
+    if (mode.trace !== null) mode.trace.push(...traces.sort((a, b) => a[0] - b[0]).map(([, t]) => t));
+    if (!mode.award) return checked;
+    // Every rule was evaluated before any award: awards of different badges cannot change each other's candidates.
+    earned.sort((a, b) => a.position - b.position);
+    for (const { rule, user } of earned) {
+      const outcome = await this.config.awards.award({ badgeId: rule.badgeId, user, messageId: message.id, issuedAt: message.timestamp });
+      if (outcome === 'awarded') {
+        this.stats.awards++;
+        awards.push({ badgeId: rule.badgeId, user, messageId: message.id, rule });
       }
     }
-    return candidates.length;
+    return checked;
   }
 
-  private matches(node: TriggerNode, rule: CompiledRule, run: MessageRun): boolean {
+  private matches(node: TriggerNode, run: MessageRun): boolean {
     switch (node.kind) {
       case 'topic': return run.message.topic.endsWith(node.suffix);
       case 'category': return run.message.category === node.value;
-      case 'all': return node.children.every((c) => this.matches(c, rule, run));
-      case 'any': return node.children.some((c) => this.matches(c, rule, run));
-      case 'not': return !this.matches(node.child, rule, run);
+      case 'all': return node.children.every((c) => this.matches(c, run));
+      case 'any': return node.children.some((c) => this.matches(c, run));
+      case 'not': return !this.matches(node.child, run);
       case 'lambda': {
-        const result = this.evaluate(node.site, [run.messageObject, run.msg(node.site)], rule, run);
+        const result = this.evaluate(node.site, [run.messageObject, run.msg(node.site)], run);
         return result !== FAILED && result !== KEY_MISSING && truthy(result);
       }
     }
   }
 
-  /** Evaluate an expression; a failure is logged against the rule and turned into FAILED. */
-  private evaluate(site: ExpressionSite, values: unknown[], rule: CompiledRule, run: MessageRun, recipient?: string): unknown {
+  /** Evaluate an expression; a failure is logged against every rule the site stands for and turned into FAILED. */
+  private evaluate(site: ExpressionSite, values: unknown[], run: MessageRun, recipient?: string): unknown {
     try {
-      return site.expression.evaluate(values, this.limits);
+      return this.plan.evaluate(site, values, this.limits);
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
       const missing = error.code === 'key-error';
-      this.report(missing ? 'key-error' : 'expression-error', error.describe(), site, rule, run, recipient, error);
+      this.report(missing ? 'key-error' : 'expression-error', error.describe(), this.ownersOf(site), run, recipient, error);
       return missing ? KEY_MISSING : FAILED;
     }
   }
 
-  private report(kind: EngineEvent['kind'], text: string, site: ExpressionSite, rule: CompiledRule, run: MessageRun, recipient?: string, error?: ExpressionError): void {
-    if (kind === 'key-error') this.stats.keyErrors++;
-    else {
-      this.stats.expressionErrors++;
-      this.stats.failuresByRule.set(rule.badgeId, (this.stats.failuresByRule.get(rule.badgeId) ?? 0) + 1);
-    }
-    if (this.logger === undefined) return;
-    const at = error?.offset === undefined ? site : site.locate(error.offset);
-    this.logger({
-      level: kind === 'key-error' ? 'debug' : 'warn', kind, badgeId: rule.badgeId, file: site.file, line: at.line, column: at.column,
-      path: site.path, messageId: run.message.id, text, ...(recipient === undefined ? {} : { recipient }), ...(error === undefined ? {} : { error }),
-    });
+  private ownersOf(site: ExpressionSite): readonly SiteOwner[] {
+    return this.plan.owners.get(site) ?? [];
   }
 
-  private async evaluateRule(rule: CompiledRule, run: MessageRun, mode: Mode): Promise<string[]> {
-    const ctx = this.context(rule, run);
-    const trace: RuleTrace | undefined = mode.trace === null ? undefined : { badgeId: rule.badgeId, name: rule.name, file: rule.file, recipients: null, candidates: [], awarded: [] };
-    if (trace) mode.trace!.push(trace);
-    const candidates = await findCandidates(ctx, this.filters);
-    if (trace) {
-      trace.recipients = toPlain(candidates.raw);
-      if (candidates.failure !== undefined) trace.error = candidates.failure;
-      for (const { user, reason } of candidates.dropped) trace.candidates.push({ user, dropped: reason });
+  private report(kind: EngineEvent['kind'], text: string, owners: readonly SiteOwner[], run: MessageRun, recipient?: string, error?: ExpressionError): void {
+    for (const { rule, site } of owners) {
+      if (kind === 'key-error') this.stats.keyErrors++;
+      else {
+        this.stats.expressionErrors++;
+        this.stats.failuresByRule.set(rule.badgeId, (this.stats.failuresByRule.get(rule.badgeId) ?? 0) + 1);
+      }
+      if (this.logger === undefined) continue;
+      const at = error?.offset === undefined ? site : site.locate(error.offset);
+      this.logger({
+        level: kind === 'key-error' ? 'debug' : 'warn', kind, badgeId: rule.badgeId, file: site.file, line: at.line, column: at.column,
+        path: site.path, messageId: run.message.id, text, ...(recipient === undefined ? {} : { recipient }), ...(error === undefined ? {} : { error }),
+      });
     }
-    const awardees: string[] = [];
-    for (const user of candidates.kept) {
-      const t: CandidateTrace | undefined = trace ? { user } : undefined;
-      if (t) trace!.candidates.push(t);
-      const value = await previousValue(ctx, this.config.history, user, t);
-      if (value === FAILED) continue;
-      const holds = conditionHolds(ctx, value, user);
-      if (t) t.condition = { description: describeCondition(rule), passed: holds === true };
-      if (holds !== true) continue;
-      awardees.push(user);
-      if (t) t.awarded = true;
+  }
+
+  /**
+   * One group whose trigger matched: its recipients and each candidate's
+   * `previous` value once, then each rule's holders and condition.
+   */
+  private async evaluateGroup(group: RuleGroup, run: MessageRun, earned: Earned[], traces: Array<[number, RuleTrace]> | null): Promise<void> {
+    const ctx = this.context(group.lead, run);
+    const recipients = await findRecipients(ctx, this.filters.converters);
+    const values = new Map<string, { value: unknown; trace: CandidateTrace | undefined }>();
+    for (let k = 0; k < group.rules.length; k++) {
+      const rule = group.rules[k]!;
+      const trace: RuleTrace | undefined = traces === null ? undefined : {
+        badgeId: rule.badgeId, name: rule.name, file: rule.file, recipients: toPlain(recipients.raw), candidates: [], awarded: [],
+        ...(recipients.failure === undefined ? {} : { error: recipients.failure }),
+      };
+      if (trace) {
+        traces!.push([group.positions[k]!, trace]);
+        for (const { user, reason } of recipients.dropped) trace.candidates.push({ user, dropped: reason });
+      }
+      const kept: string[] = [];
+      for (const user of recipients.names) {
+        const reason = await dropReason(user, rule.badgeId, this.filters, run);
+        if (reason === null) kept.push(user);
+        else if (trace) trace.candidates.push({ user, dropped: reason });
+      }
+      for (const user of kept) {
+        let computed = values.get(user);
+        if (computed === undefined) {
+          const scratch: CandidateTrace | undefined = trace ? { user } : undefined;
+          computed = { value: await previousValue(ctx, this.config.history, user, scratch), trace: scratch };
+          values.set(user, computed);
+        }
+        const t: CandidateTrace | undefined = trace ? { ...computed.trace!, user } : undefined;
+        if (t) trace!.candidates.push(t);
+        if (computed.value === FAILED) continue;
+        const holds = conditionHolds(rule, ctx, computed.value, user);
+        if (t) t.condition = { description: describeCondition(rule), passed: holds === true };
+        if (holds !== true) continue;
+        earned.push({ position: group.positions[k]!, rule, user });
+        if (t) t.awarded = true;
+        if (trace) trace.awarded.push(user);
+      }
     }
-    if (trace) trace.awarded = awardees;
-    return awardees;
   }
 
   private context(rule: CompiledRule, run: MessageRun): RuleContext {
     return {
       rule,
       run,
-      evaluate: (site, values, recipient) => this.evaluate(site, values, rule, run, recipient),
-      reportValue: (text, site, recipient) => this.report('invalid-value', text, site, rule, run, recipient),
+      evaluate: (site, values, recipient) => this.evaluate(site, values, run, recipient),
+      reportValue: (text, site, recipient, only) => this.report('invalid-value', text, only === undefined ? this.ownersOf(site) : [{ rule: only, site }], run, recipient),
     };
   }
 }
 
+/** A rule's award for a user, before it is recorded. */
+interface Earned {
+  position: number;
+  rule: CompiledRule;
+  user: string;
+}
+
 export function createEngine(config: EngineConfig): Engine {
   return new Engine(config);
+}
+
+/**
+ * The same pipeline run the naive way (see `referencePlan`): every trigger
+ * on every message, expressions interpreted from their syntax trees, no
+ * shared queries. Slow on purpose; it is what the engine is measured and
+ * checked against, and an oracle for tests of custom stores.
+ */
+export function createReferenceEngine(config: EngineConfig): Engine {
+  return new Engine(config, referencePlan(config.rules));
 }

@@ -13,7 +13,7 @@ export class MessageRun {
   private envelope: unknown;
   readonly memo = new Map<string, Promise<unknown>>();
 
-  constructor(readonly message: Message) {}
+  constructor(readonly message: Message, private readonly shareQueries = true) {}
 
   get messageObject(): unknown {
     return (this.obj ??= messageObject(this.message));
@@ -26,6 +26,7 @@ export class MessageRun {
 
   /** Run a store query once per message, however many rules and candidates ask. */
   once(key: string, query: () => unknown): Promise<unknown> {
+    if (!this.shareQueries) return Promise.resolve(query());
     let hit = this.memo.get(key);
     if (hit === undefined) {
       hit = Promise.resolve(query());
@@ -35,12 +36,13 @@ export class MessageRun {
   }
 }
 
-/** What the steps of a rule's evaluation need from the engine. */
+/** What the steps of a rule group's evaluation need from the engine. */
 export interface RuleContext {
   readonly run: MessageRun;
+  /** The group's lead rule: its trigger, recipient and previous are the whole group's. */
   readonly rule: CompiledRule;
-  /** Evaluate an expression; failures are reported against the rule and come back as FAILED or KEY_MISSING. */
+  /** Evaluate an expression; failures are reported against every rule the site stands for and come back as FAILED or KEY_MISSING. */
   evaluate(site: ExpressionSite, values: unknown[], recipient?: string): unknown;
-  /** Report a problem with a value (not an expression error) against the rule. */
-  reportValue(text: string, site: ExpressionSite, recipient?: string): void;
+  /** Report a problem with a value (not an expression error): against `rule` alone, or every rule the site stands for. */
+  reportValue(text: string, site: ExpressionSite, recipient?: string, rule?: CompiledRule): void;
 }

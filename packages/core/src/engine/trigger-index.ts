@@ -51,7 +51,7 @@ export class TriggerIndex {
   private readonly residue: number[] = [];
   private readonly exact: boolean[];
   private readonly cache = new Map<string, TriggerCandidate[]>();
-  private static readonly CACHE_SIZE = 50_000;
+  static readonly CACHE_SIZE = 50_000;
 
   constructor(private readonly rules: readonly CompiledRule[]) {
     this.exact = rules.map((r) => indexIsExact(r.trigger));

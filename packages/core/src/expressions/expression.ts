@@ -1,6 +1,7 @@
 import { compileTree } from './compile/compile.js';
 import type { Code, Frame } from './compile/frame.js';
 import { ExpressionError } from './errors.js';
+import type { Node } from './grammar/nodes.js';
 import { type ParseOptions, parseExpression } from './grammar/parse.js';
 import { DEFAULT_LIMITS, type Limits } from './python/values.js';
 
@@ -33,20 +34,40 @@ export class CompiledExpression {
    * Throws ExpressionError (KeyError, TypeError..., or `limit`).
    */
   evaluate(bindings: Readonly<Record<string, unknown>> | readonly unknown[] = {}, limits: Readonly<Limits> = DEFAULT_LIMITS): unknown {
-    const v = new Array<unknown>(this.slots);
-    if (Array.isArray(bindings)) {
-      for (let i = 0; i < this.globals.length; i++) v[i] = bindings[i];
-    } else {
-      const named = bindings as Readonly<Record<string, unknown>>;
-      this.globals.forEach((name, i) => { v[i] = Object.hasOwn(named, name) ? named[name] : null; });
-    }
-    const frame: Frame = { v, budget: { remaining: limits.maxSteps }, limits };
-    try {
-      return this.code(frame);
-    } catch (error) {
-      throw asExpressionError(error, this.source);
-    }
+    return run(this.code, this.slots, this.globals, bindings, limits, this.source);
   }
+}
+
+function run(code: Code, slots: number, globals: readonly string[], bindings: Readonly<Record<string, unknown>> | readonly unknown[], limits: Readonly<Limits>, source: string): unknown {
+  const v = new Array<unknown>(slots);
+  if (Array.isArray(bindings)) {
+    for (let i = 0; i < globals.length; i++) v[i] = bindings[i];
+  } else {
+    const named = bindings as Readonly<Record<string, unknown>>;
+    globals.forEach((name, i) => { v[i] = Object.hasOwn(named, name) ? named[name] : null; });
+  }
+  const frame: Frame = { v, budget: { remaining: limits.maxSteps }, limits };
+  try {
+    return code(frame);
+  } catch (error) {
+    throw asExpressionError(error, source);
+  }
+}
+
+/**
+ * Evaluate a parsed tree without keeping what compiling it made: the whole
+ * tree is walked again at every call, as a naive tree-walking interpreter
+ * does. Only the reference engine uses this, as the baseline to measure
+ * compile-once against; the answers are the same as `evaluate`'s.
+ */
+export function evaluateTree(tree: Node, source: string, globals: readonly string[], bindings: readonly unknown[], limits: Readonly<Limits> = DEFAULT_LIMITS): unknown {
+  let compiled;
+  try {
+    compiled = compileTree(tree, globals);
+  } catch (error) {
+    throw asExpressionError(error, source);
+  }
+  return run(compiled.code, compiled.scope.size, globals, bindings, limits, source);
 }
 
 function asExpressionError(error: unknown, source: string): ExpressionError {

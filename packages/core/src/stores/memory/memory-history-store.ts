@@ -36,12 +36,18 @@ export function historyRowOf(message: Message): HistoryRow {
 export class MemoryHistoryStore implements HistoryStore {
   private readonly rows: Stored[] = [];
   private readonly byId = new Map<string, Stored>();
-  private readonly counters = new CountIndex();
+  private readonly counters: CountIndex | null;
   private readonly indexes: Record<IndexedKey, Map<string, Stored[]>> = {
     users: new Map(), packages: new Map(), topics: new Map(), categories: new Map(), agents: new Map(),
   };
 
-  constructor(messages: Iterable<Message> = []) {
+  /**
+   * `runningCounts: false` drops the running counters (they hold an entry per
+   * user and topic pair); counts then read the most selective index, as a
+   * database would.
+   */
+  constructor(messages: Iterable<Message> = [], options: { runningCounts?: boolean } = {}) {
+    this.counters = options.runningCounts === false ? null : new CountIndex();
     for (const m of messages) this.add(m);
   }
 
@@ -61,11 +67,11 @@ export class MemoryHistoryStore implements HistoryStore {
     push(this.indexes.topics, row.topic, stored);
     push(this.indexes.categories, row.category, stored);
     if (row.agent_name !== null) push(this.indexes.agents, row.agent_name, stored);
-    this.counters.add(row);
+    this.counters?.add(row);
   }
 
   count(query: HistoryQuery): number {
-    const counted = this.counters.count(query, this.rows.length);
+    const counted = this.counters?.count(query, this.rows.length) ?? null;
     if (counted !== null) return counted;
     let n = 0;
     this.scan(query, () => { n++; });
