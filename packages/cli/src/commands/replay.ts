@@ -1,7 +1,7 @@
 import { type AwardResult, type CompiledRule, type EngineEvent, MemoryUserDirectory, createEngine, pythonJsonDumps } from '@accolade/core';
 import type { CliIo } from '../io/cli-io.js';
 import { readAwards, readMessages, readUsers, splitList } from '../io/input-files.js';
-import { Progress } from '../io/progress.js';
+import { Progress, count } from '../io/progress.js';
 import { assertReadable } from '../io/read-lines.js';
 import { loadRulesForRun } from '../io/rule-set.js';
 import { type RunStores, storesFor } from '../io/run-stores.js';
@@ -21,9 +21,10 @@ export interface ReplayOptions {
 }
 
 /** Engine events worth a line on stderr: warnings always, missing keys with --verbose. */
-export function logEngineEvent(io: CliIo, verbose: boolean): (event: EngineEvent) => void {
+export function logEngineEvent(io: CliIo, verbose: boolean, progress?: Progress): (event: EngineEvent) => void {
   return (event) => {
     if (event.level === 'debug' && !verbose) return;
+    progress?.clear();
     const who = event.recipient === undefined ? '' : ` for ${event.recipient}`;
     io.stderr(`${event.file}:${event.line}:${event.column}: ${event.path}: ${event.text} (message ${event.messageId}${who})\n`);
   };
@@ -58,11 +59,15 @@ async function run(messagesFile: string, options: ReplayOptions, io: CliIo, rule
   const { history } = stores;
   let historyCount = 0;
   if (options.history !== undefined) {
-    for await (const message of readMessages(options.history, io)) {
+    const loading = new Progress(io);
+    for await (const message of readMessages(options.history, io, undefined, loading)) {
       await history.add(message);
       historyCount++;
+      loading.update(() => `loaded ${count(historyCount, 'history message')}`);
     }
+    loading.done();
   }
+  const progress = new Progress(io);
   await stores.seed({
     awards: options.awards === undefined ? [] : await readAwards(options.awards, io),
     optedOut: splitList(options.optedOut),
@@ -71,20 +76,22 @@ async function run(messagesFile: string, options: ReplayOptions, io: CliIo, rule
   const users = options.users === undefined ? undefined : new MemoryUserDirectory({ users: await readUsers(options.users) });
   const engine = createEngine({
     rules, history, awards, ...(users ? { users } : {}),
-    options: { skipUsers: splitList(options.skipUsers), recordMessages: true, logger: logEngineEvent(io, options.verbose ?? false) },
+    options: { skipUsers: splitList(options.skipUsers), recordMessages: true, logger: logEngineEvent(io, options.verbose ?? false, progress) },
   });
 
-  const progress = new Progress(io);
   const made: AwardResult[] = [];
   let messages = 0;
-  for await (const message of readMessages(messagesFile, io)) {
+  for await (const message of readMessages(messagesFile, io, undefined, progress)) {
     const awarded = await engine.process(message);
     messages++;
     for (const award of awarded) {
-      if (options.format === 'json') io.stdout(`${awardLine(award)}\n`);
+      if (options.format === 'json') {
+        progress.clear();
+        io.stdout(`${awardLine(award)}\n`);
+      }
       made.push(award);
     }
-    progress.update(() => `replayed ${messages} messages, ${made.length} awards`);
+    progress.update(() => `replayed ${count(messages, 'message')}, ${count(made.length, 'award')}`);
   }
   progress.done();
 

@@ -1,14 +1,16 @@
 import { type Message, MessageError, type MessageSchemaRegistry, parseMessage } from '@accolade/core';
 import type { CliIo } from './cli-io.js';
+import type { Progress } from './progress.js';
 import { readLines } from './read-lines.js';
 
 /** Messages of a .jsonl file; a bad line is reported with its number and skipped. */
-export async function* readMessages(file: string, io: CliIo, schemas?: MessageSchemaRegistry): AsyncGenerator<Message> {
+export async function* readMessages(file: string, io: CliIo, schemas?: MessageSchemaRegistry, progress?: Progress): AsyncGenerator<Message> {
   for await (const { line, text } of readLines(file)) {
     try {
       yield parseMessage(text, schemas ? { schemas } : {});
     } catch (error) {
       if (!(error instanceof MessageError)) throw error;
+      progress?.clear();
       io.stderr(`${file}:${line}: skipped: ${error.message}\n`);
     }
   }
