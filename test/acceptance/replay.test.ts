@@ -6,7 +6,8 @@ import { fixture, runCli } from './run-cli.js';
 /**
  * Each folder under fixtures/replay is one scenario: rules/, messages.jsonl,
  * optional history.jsonl and args.json, and expected.jsonl, the exact
- * `--format json` output the CLI contract promises.
+ * `--format json` output the CLI contract promises (and, where the scenario
+ * has one, expected-stderr.txt, the exact warnings).
  */
 const scenarios = readdirSync(fixture('replay'));
 
@@ -23,6 +24,17 @@ describe('accolade replay', () => {
     const result = await runCli([...replayArgs(dir), '--format', 'json'], dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(readFileSync(join(dir, 'expected.jsonl'), 'utf8'));
+    if (existsSync(join(dir, 'expected-stderr.txt'))) expect(result.stderr).toBe(readFileSync(join(dir, 'expected-stderr.txt'), 'utf8'));
+  });
+
+  it('with --verbose also reports missing keys, with file, line, column and candidate', async () => {
+    const dir = fixture('replay', 'candidates');
+    const { code, stderr } = await runCli([...replayArgs(dir), '--format', 'json', '--verbose'], dir);
+    expect(code).toBe(0);
+    expect(stderr.split('\n').filter((l) => l.includes('KeyError'))).toEqual([
+      `rules/ca-operation-keyerror.yml:12:38: previous.operation.lambda: KeyError: 'nope' (message m1 for agent1)`,
+      `rules/ca-recipient-keyerror.yml:8:25: recipient: KeyError: 'missing' (message m1)`,
+    ]);
   });
 
   it('reports a line that is not a message with its number, and goes on', async () => {
