@@ -50,7 +50,7 @@ describe('accolade replay', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^badge\s+user\s+message$/);
     expect(lines[2]).toMatch(/^trigger-topic\s+a1\s+m1$/);
-    expect(lines.at(-1)).toBe('10 awards from 11 messages; 8 rules, 0 history messages, 10 rule triggers');
+    expect(lines.at(-1)).toBe('15 awards from 16 messages; 12 rules, 0 history messages, 15 rule triggers');
   });
 
   it('evaluates nothing when a rule is invalid (exit 1), and reports it as validate does', async () => {

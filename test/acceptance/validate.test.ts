@@ -13,7 +13,7 @@ describe('accolade validate', () => {
   it('exits 0 and says so when every rule is valid', async () => {
     const { code, stdout, stderr } = await runCli(['validate', fixture('replay', 'triggers', 'rules'), fixture('replay', 'filters', 'rules', 'f01-users.yml')]);
     expect([code, stderr]).toEqual([0, '']);
-    expect(stdout).toBe('9 rules valid\n');
+    expect(stdout).toBe('13 rules valid\n');
   });
 
   it('prints warnings for 1.x rules but accepts them', async () => {
