@@ -94,6 +94,13 @@ recipient: [not, a, string]`);
     ]);
   });
 
+  it('says one thing, at the right node, about a filter value of the wrong kind', () => {
+    expect(where(ruleYaml('x', 'trigger:\n  topic: a\nprevious:\n  filter:\n    users:\n    packages: [recipient, {a: 1}]\n'))).toEqual([
+      'r.yml:10:10: previous.filter.users: must be an expression or a list of expressions',
+      'r.yml:11:27: previous.filter.packages[1]: must be a string or a number or true or false',
+    ]);
+  });
+
   it('refuses filter literals that are not quoted: they are names', () => {
     expect(where(ruleYaml('x', 'trigger:\n  topic: a\nprevious:\n  filter:\n    categories: [bodhi]\n'))).toEqual([
       "r.yml:10:18: previous.filter.categories[0]: NameError: name 'bodhi' is not defined",

@@ -57,7 +57,8 @@ export function validateShape(doc: YamlDocument, file: string): RuleIssue[] {
   if (validate(doc.value)) return [];
   const errors = validate.errors ?? [];
   const oneOfs = errors.filter((e) => e.keyword === 'oneOf');
-  const kept = errors.filter((e) => e.keyword === 'oneOf' || !oneOfs.some((o) => e.schemaPath.startsWith(`${o.schemaPath.slice(0, -'/oneOf'.length)}/oneOf/`) && e.instancePath.startsWith(o.instancePath)));
+  // An alternative's own complaint about the value the oneOf is about (also when the alternative is a $ref) says less than the oneOf.
+  const kept = errors.filter((e) => e.keyword === 'oneOf' || !oneOfs.some((o) => e.instancePath === o.instancePath || (e.schemaPath.startsWith(`${o.schemaPath.slice(0, -'/oneOf'.length)}/oneOf/`) && e.instancePath.startsWith(o.instancePath))));
   // Of nested alternatives, the innermost failure says the most.
   const innermost = kept.filter((e) => e.keyword !== 'oneOf' || !kept.some((o) => o !== e && o.instancePath.startsWith(`${e.instancePath}/`)));
   const seen = new Set<string>();
