@@ -66,6 +66,8 @@ describe('accolade replay', () => {
     [['replay', fixture('replay', 'triggers', 'messages.jsonl')], /--rules <path> is required/],
     [['replay', fixture('replay', 'triggers', 'messages.jsonl'), '--rules', 'no/such/rules'], /cannot read rules 'no\/such\/rules'/],
     [['replay', fixture('replay', 'triggers', 'messages.jsonl'), '--rules', '.', '--history', 'nope.jsonl'], /cannot read history 'nope\.jsonl'/],
+    [['replay', fixture('replay', 'triggers', 'messages.jsonl'), '--rules', '.', '--awards', 'nope.jsonl'], /cannot read awards 'nope\.jsonl'/],
+    [['replay', fixture('replay', 'triggers', 'messages.jsonl'), '--rules', '.', '--users', 'nope.txt'], /cannot read users 'nope\.txt'/],
     [['replay', fixture('replay', 'triggers', 'messages.jsonl'), '--rules', '.', '--format', 'xml'], /argument 'xml' is invalid/],
     [['replay', '--bogus'], /unknown option '--bogus'/],
   ])('exits 2 for usage errors and unreadable files: %j', async (args, message) => {
