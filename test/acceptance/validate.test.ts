@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli } from './run-cli.js';
 
@@ -29,6 +30,15 @@ describe('accolade validate', () => {
     const { code, stdout } = await runCli(['validate', 'bad-trigger.yml', '--format', 'json'], fixture('invalid'));
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toMatchObject({ code: 'schema', severity: 'error', file: 'bad-trigger.yml', line: 7, column: 3, path: 'trigger' });
+  });
+
+  it('prints the JSON Schema that @accolade/core exports for editors', async () => {
+    const { code, stdout } = await runCli(['schema']);
+    expect(code).toBe(0);
+    const printed = JSON.parse(stdout) as { required: string[]; properties: Record<string, unknown> };
+    expect(printed).toEqual(createRequire(import.meta.url)('@accolade/core/rule.schema.json'));
+    expect(printed.required).toEqual(['name', 'description', 'creator', 'discussion', 'image_url', 'trigger']);
+    expect(Object.keys(printed.properties)).toEqual(expect.arrayContaining(['previous', 'condition', 'recipient', 'recipient_krb2fas', 'issuer_id', 'tags']));
   });
 
   it('reports a path that does not exist', async () => {
