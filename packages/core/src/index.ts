@@ -31,7 +31,10 @@ export type { Explanation, RuleTrace, CandidateTrace } from './engine/explanatio
 export { messageBindings, historyRowObject } from './engine/python-views.js';
 
 export type { MaybePromise } from './stores/maybe-promise.js';
-export { type HistoryStore, type HistoryQuery, type HistoryRow, HISTORY_QUERY_KEYS } from './stores/history-store.js';
+export {
+  type HistoryStore, type HistoryQuery, type HistoryRow, type CountShape, type CountDimension, type CountFixedKey,
+  HISTORY_QUERY_KEYS, COUNT_DIMENSIONS, COUNT_FIXED_KEYS,
+} from './stores/history-store.js';
 export type { AwardStore, Award, AwardOutcome, BadgeDefinition } from './stores/award-store.js';
 export { type UserDirectory, type RecipientConverter, RECIPIENT_CONVERTERS } from './stores/user-directory.js';
 export { MemoryHistoryStore, historyRowOf } from './stores/memory/memory-history-store.js';

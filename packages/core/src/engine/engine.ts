@@ -12,6 +12,7 @@ import type { UserDirectory } from '../stores/user-directory.js';
 import type { EngineEvent, EngineLogger, EngineStats } from './engine-events.js';
 import { type CandidateFilters, dropReason, findRecipients } from './candidates.js';
 import { conditionHolds } from './condition.js';
+import { countShapes } from './count-shapes.js';
 import type { CandidateTrace, Explanation, RuleTrace } from './explanation.js';
 import { FAILED, KEY_MISSING, MessageRun, type RuleContext } from './message-run.js';
 import { previousValue } from './previous-value.js';
@@ -117,7 +118,7 @@ export class Engine {
   }
 
   private async run(message: Message, mode: Mode, awards: AwardResult[]): Promise<number> {
-    this.ready ??= Promise.resolve(this.config.awards.ensureBadges?.(this.config.rules.map((r) => r.badge)));
+    this.ready ??= this.prepare();
     await this.ready;
     if (this.record) await this.config.history.add!(message);
     this.stats.messages++;
@@ -144,6 +145,12 @@ export class Engine {
       }
     }
     return checked;
+  }
+
+  /** Before the first message: the badges exist, and the history store knows the counts to come. */
+  private async prepare(): Promise<void> {
+    await this.config.awards.ensureBadges?.(this.config.rules.map((r) => r.badge));
+    if (this.plan.shareQueries) await this.config.history.prepare?.(countShapes(this.config.rules));
   }
 
   private matches(node: TriggerNode, run: MessageRun): boolean {

@@ -52,6 +52,22 @@ export interface HistoryRow {
   readonly packages: readonly string[];
 }
 
+/** Keys whose values change from query to query of one rule (the user, the topic...). */
+export const COUNT_DIMENSIONS = ['users', 'packages', 'agents', 'topics', 'categories'] as const;
+export type CountDimension = (typeof COUNT_DIMENSIONS)[number];
+/** Keys whose values rules usually write as constants. */
+export const COUNT_FIXED_KEYS = ['contains', 'not_users', 'not_packages', 'not_agents', 'not_topics', 'not_categories'] as const;
+export type CountFixedKey = (typeof COUNT_FIXED_KEYS)[number];
+
+/**
+ * The shape of the counts a rule will ask for: which dimension keys it
+ * sets, and the values of its fixed keys, the same in every query.
+ */
+export interface CountShape {
+  readonly dimensions: readonly CountDimension[];
+  readonly fixed: Partial<Record<CountFixedKey, readonly string[]>>;
+}
+
 /** Where `previous` counts come from. */
 export interface HistoryStore {
   /** How many stored messages match (paging keys are ignored). */
@@ -60,4 +76,6 @@ export interface HistoryStore {
   find(query: HistoryQuery): MaybePromise<readonly HistoryRow[]>;
   /** Record a message (stores fed by another process, like datanommer, may omit this). */
   add?(message: Message): MaybePromise<void>;
+  /** Told once, before the first message, the shapes of the counts the engine will ask; a store may prepare for them. */
+  prepare?(shapes: readonly CountShape[]): MaybePromise<void>;
 }

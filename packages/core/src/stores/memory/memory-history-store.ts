@@ -1,8 +1,10 @@
 import { pythonJsonDumps } from '../../expressions/python/json.js';
 import { type Message, historyCategoryOf } from '../../message/message.js';
-import type { HistoryQuery, HistoryRow, HistoryStore } from '../history-store.js';
+import type { CountShape, HistoryQuery, HistoryRow, HistoryStore } from '../history-store.js';
 import { CountIndex } from './count-index.js';
+import { CountViews } from './count-views.js';
 import { compilePredicate } from './query-predicate.js';
+import { TimeOrderedList } from './time-ordered-list.js';
 
 interface Stored {
   row: HistoryRow;
@@ -28,26 +30,36 @@ export function historyRowOf(message: Message): HistoryRow {
   });
 }
 
+const bodyText = (s: Stored): string => (s.text ??= pythonJsonDumps(s.row.msg));
+const timeOf = (s: Stored): number => s.row.timestamp.getTime();
+
 /**
  * Message history in memory. The common counts come from running counters
- * (see CountIndex); other queries read only the messages of their most
- * selective indexed value, not the whole history.
+ * (CountIndex), counts with `contains` and `not_` filters from the views an
+ * engine prepares (CountViews); other queries read only the messages of
+ * their most selective index, narrowed to their time window, and a paged
+ * `find` stops at its page.
  */
 export class MemoryHistoryStore implements HistoryStore {
-  private readonly rows: Stored[] = [];
+  private readonly rows = new TimeOrderedList<Stored>(timeOf);
   private readonly byId = new Map<string, Stored>();
   private readonly counters: CountIndex | null;
-  private readonly indexes: Record<IndexedKey, Map<string, Stored[]>> = {
+  private readonly views: CountViews | null;
+  private readonly lastCounts = new Map<string, { list: TimeOrderedList<Stored>; upTo: number; count: number }>();
+  private static readonly LAST_COUNTS = 100_000;
+  private readonly indexes: Record<IndexedKey, Map<string, TimeOrderedList<Stored>>> = {
     users: new Map(), packages: new Map(), topics: new Map(), categories: new Map(), agents: new Map(),
   };
 
   /**
-   * `runningCounts: false` drops the running counters (they hold an entry per
-   * user and topic pair); counts then read the most selective index, as a
-   * database would.
+   * `runningCounts: false` drops the running counters and views (they hold
+   * an entry per user and topic pair); counts then read the most selective
+   * index, as a database would.
    */
   constructor(messages: Iterable<Message> = [], options: { runningCounts?: boolean } = {}) {
-    this.counters = options.runningCounts === false ? null : new CountIndex();
+    const counting = options.runningCounts !== false;
+    this.counters = counting ? new CountIndex() : null;
+    this.views = counting ? new CountViews() : null;
     for (const m of messages) this.add(m);
   }
 
@@ -62,64 +74,123 @@ export class MemoryHistoryStore implements HistoryStore {
     this.rows.push(stored);
     this.byId.set(message.id, stored);
     const { row } = stored;
-    for (const u of row.users) push(this.indexes.users, u, stored);
-    for (const p of row.packages) push(this.indexes.packages, p, stored);
+    for (const u of new Set(row.users)) push(this.indexes.users, u, stored);
+    for (const p of new Set(row.packages)) push(this.indexes.packages, p, stored);
     push(this.indexes.topics, row.topic, stored);
     push(this.indexes.categories, row.category, stored);
     if (row.agent_name !== null) push(this.indexes.agents, row.agent_name, stored);
     this.counters?.add(row);
+    this.views?.add(row, () => bodyText(stored));
+  }
+
+  /** Count the announced shapes from now on; the messages already stored are counted in one pass. */
+  prepare(shapes: readonly CountShape[]): void {
+    if (this.views === null) return;
+    // Bodies are rendered as JSON once for all new views, and not kept: the history may be large.
+    const rows = this.rows.items;
+    this.views.prepare(shapes, (function* () {
+      for (const s of rows) {
+        let text: string | undefined = s.text;
+        yield { row: s.row, text: () => (text ??= pythonJsonDumps(s.row.msg)) };
+      }
+    })());
   }
 
   count(query: HistoryQuery): number {
-    const counted = this.counters?.count(query, this.rows.length) ?? null;
+    const counted = this.counters?.count(query, this.rows.length) ?? this.views?.count(query) ?? null;
     if (counted !== null) return counted;
+    if (this.counters !== null && query.start === undefined && query.end === undefined) {
+      const source = this.candidates(query);
+      if (source instanceof TimeOrderedList) return this.countSince(query, source);
+    }
     let n = 0;
-    this.scan(query, () => { n++; });
+    this.scan(query, 'asc', () => { n++; return true; });
+    return n;
+  }
+
+  /**
+   * A count no counter answers, asked again (the same rule for the same
+   * user, usually): the last answer plus the matches among the messages
+   * its index list gained since. Index lists only grow, so this is exact.
+   */
+  private countSince(query: HistoryQuery, source: TimeOrderedList<Stored>): number {
+    const key = JSON.stringify(query);
+    const last = this.lastCounts.get(key);
+    const known = last !== undefined && last.list === source ? last : { list: source, upTo: 0, count: 0 };
+    const test = compilePredicate(query);
+    const items = source.items;
+    let n = known.count;
+    for (let i = known.upTo; i < items.length; i++) if (test(items[i]!.row, () => bodyText(items[i]!))) n++;
+    if (this.lastCounts.size >= MemoryHistoryStore.LAST_COUNTS) this.lastCounts.clear();
+    this.lastCounts.set(key, { list: source, upTo: items.length, count: n });
     return n;
   }
 
   find(query: HistoryQuery): HistoryRow[] {
-    const found: Stored[] = [];
-    this.scan(query, (s) => { found.push(s); });
-    const sign = query.order === 'desc' ? -1 : 1;
-    found.sort((a, b) => sign * (a.row.timestamp.getTime() - b.row.timestamp.getTime() || a.seq - b.seq));
+    const order = query.order === 'desc' ? 'desc' : 'asc';
     const size = query.rows_per_page ?? 0;
-    const rows = found.map((s) => s.row);
-    if (size <= 0) return rows;
     const page = Math.max(1, query.page ?? 1);
-    return rows.slice((page - 1) * size, page * size);
+    const wanted = size > 0 ? page * size : Number.POSITIVE_INFINITY;
+    const found: Stored[] = [];
+    const inOrder = this.scan(query, order, (s) => { found.push(s); return found.length < wanted; });
+    if (!inOrder) {
+      const sign = order === 'desc' ? -1 : 1;
+      found.sort((a, b) => sign * (timeOf(a) - timeOf(b) || a.seq - b.seq));
+    }
+    const rows = found.map((s) => s.row);
+    return size > 0 ? rows.slice((page - 1) * size, page * size) : rows;
   }
 
-  private scan(query: HistoryQuery, visit: (s: Stored) => void): void {
+  /**
+   * Visit the matching messages until `visit` says stop. Returns true when
+   * they came in (timestamp, arrival) order, asc or desc as asked; then a
+   * stop is safe. Otherwise every match was visited, in no particular order.
+   */
+  private scan(query: HistoryQuery, order: 'asc' | 'desc', visit: (s: Stored) => boolean): boolean {
     const test = compilePredicate(query);
-    for (const stored of this.candidates(query)) {
-      if (test(stored.row, () => (stored.text ??= pythonJsonDumps(stored.row.msg)))) visit(stored);
+    const matches = (s: Stored): boolean => test(s.row, () => bodyText(s));
+    const from = query.start?.getTime() ?? Number.NEGATIVE_INFINITY;
+    const to = query.end?.getTime() ?? Number.POSITIVE_INFINITY;
+    const source = this.candidates(query);
+    if (source instanceof TimeOrderedList) {
+      if (source.ordered) {
+        for (const s of source.between(from, to, order)) if (matches(s) && !visit(s)) break;
+        return true;
+      }
+      for (const s of source.items) if (matches(s)) visit(s);
+      return false;
     }
+    for (const s of source) if (matches(s)) visit(s);
+    return false;
   }
 
   /** The smallest set of stored messages the query can match, from the indexes. */
-  private candidates(query: HistoryQuery): Iterable<Stored> {
+  private candidates(query: HistoryQuery): TimeOrderedList<Stored> | Iterable<Stored> {
     if (query.msg_id !== undefined) {
       const one = this.byId.get(query.msg_id);
       return one ? [one] : [];
     }
-    let best: Stored[][] | null = null;
+    let best: Array<TimeOrderedList<Stored>> | null = null;
     let bestSize = Number.POSITIVE_INFINITY;
     for (const key of ['users', 'packages', 'topics', 'categories', 'agents'] as const) {
       const values = query[key];
       if (values === undefined || values.length === 0) continue;
-      const lists = [...new Set(values)].map((v) => this.indexes[key].get(v) ?? []);
+      const lists = [...new Set(values)].map((v) => this.indexes[key].get(v)).filter((l) => l !== undefined);
       const size = lists.reduce((n, l) => n + l.length, 0);
       if (size < bestSize) { best = lists; bestSize = size; }
     }
     if (best === null) return this.rows;
+    if (best.length === 0) return [];
     if (best.length === 1) return best[0]!;
-    return new Set(best.flat());
+    return new Set(best.flatMap((l) => l.items));
   }
 }
 
-function push(index: Map<string, Stored[]>, key: string, stored: Stored): void {
-  const list = index.get(key);
-  if (list) list.push(stored);
-  else index.set(key, [stored]);
+function push(index: Map<string, TimeOrderedList<Stored>>, key: string, stored: Stored): void {
+  let list = index.get(key);
+  if (list === undefined) {
+    list = new TimeOrderedList(timeOf);
+    index.set(key, list);
+  }
+  list.push(stored);
 }
