@@ -17,7 +17,7 @@ export { createMessage, isMessage, parseMessage, messageToJson, type CreateMessa
 export { MessageSchemaRegistry, type MessageSchema, type RawMessage } from './message/message-schema.js';
 
 export { badgeIdFromName } from './rules/badge-id.js';
-export type { RuleDefinition, TriggerSpec, PreviousSpec, ConditionSpec } from './rules/rule-definition.js';
+export { CONDITION_PHRASES, type ConditionPhrase, type RuleDefinition, type TriggerSpec, type PreviousSpec, type ConditionSpec } from './rules/rule-definition.js';
 export type { CompiledRule, ExpressionSite, TriggerNode, CompiledPrevious, CompiledCondition } from './rules/compiled-rule.js';
 export { RuleError, formatIssue, type RuleIssue, type RuleIssueCode } from './rules/rule-issue.js';
 export { ruleJsonSchema } from './rules/schema/rule-schema.js';
