@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type CliIo, main } from '@accolade/cli';
 import { describe, expect, it } from 'vitest';
 import { fixture } from './run-cli.js';
@@ -43,8 +44,7 @@ describe('replay progress on a terminal', () => {
 
   it('wipes the counter before each award line, so both can share a terminal', async () => {
     const { writes } = await replay([...args, '--format', 'json'], true);
-    const lines = writes.filter((w) => w.to === 'stdout');
-    expect(lines).toHaveLength(21);
+    expect(text(writes, 'stdout')).toBe(readFileSync(filters('expected.jsonl'), 'utf8'));
     expect(writes.some((w) => w.to === 'stderr' && w.text.startsWith(`${CLEAR}replayed`))).toBe(true);
     // Whenever a counter has been drawn, a wipe comes before the next line of output.
     let drawn = false;
