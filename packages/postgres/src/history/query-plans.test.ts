@@ -22,9 +22,22 @@ function fullScans(plan: unknown): string[] {
   return out;
 }
 
-async function plan(client: SqlClient, query: HistoryQuery, horizon: number | null): Promise<unknown> {
-  const { text, values } = countSql(query, horizon);
-  const rows = await client.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${text}`, values);
+/** Rows the plan actually read from a table (its scans' rows times loops), from EXPLAIN ANALYZE. */
+function rowsReadFrom(plan: unknown, table: string): number {
+  let total = 0;
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    const n = node as Record<string, unknown>;
+    if (n['Relation Name'] === table) total += Number(n['Actual Rows']) * Number(n['Actual Loops']);
+    for (const child of (n['Plans'] as unknown[] | undefined) ?? []) walk(child);
+  };
+  walk(plan);
+  return total;
+}
+
+async function plan(client: SqlClient, query: HistoryQuery, horizon: number | null, after: number | null = null, analyze = false): Promise<unknown> {
+  const { text, values } = countSql(query, horizon, after);
+  const rows = await client.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (${analyze ? 'ANALYZE, ' : ''}FORMAT JSON) ${text}`, values);
   const json = rows[0]!['QUERY PLAN'];
   return ((typeof json === 'string' ? JSON.parse(json) as unknown[] : json as unknown[])[0] as { Plan: unknown }).Plan;
 }
@@ -68,5 +81,29 @@ describe('the common counts use indexes, not a scan of messages', () => {
     }
     const { text, values } = countSql(query, null);
     expect((await client.query<{ n: number }>(text, values))[0]!.n).toBeGreaterThan(0);
+  });
+
+  it("an incremental count (the count cache's) reads only the link rows since the previous horizon, not the user's whole history", async () => {
+    // A heavy user, on every tenth message: 6,000 link rows spread over the whole table.
+    await client.query(`INSERT INTO users (name) VALUES ('heavy')`);
+    await client.query(
+      `INSERT INTO users_messages (user_id, msg_id, msg_timestamp)
+       SELECT (SELECT id FROM users WHERE name = 'heavy'), m.id, m.timestamp FROM messages m WHERE m.id % 10 = 0`,
+    );
+    await client.query('ANALYZE');
+    const count = async (query: HistoryQuery, horizon: number, after: number | null): Promise<number> => {
+      const { text, values } = countSql(query, horizon, after);
+      return (await client.query<{ n: number }>(text, values))[0]!.n;
+    };
+    const [horizon, after] = [ROWS - 10, ROWS - 40];
+    for (const query of [{ users: ['heavy'] }, { users: ['heavy'], topics: ['org.fedoraproject.prod.bodhi.update.comment'] }] satisfies HistoryQuery[]) {
+      expect(await count(query, horizon, null)).toBeGreaterThan(1000);
+      const since = await count(query, horizon, after);
+      expect(since).toBe((await count(query, horizon, null)) - (await count(query, after, null)));
+      const analysed = await plan(client, query, horizon, after, true);
+      expect(fullScans(analysed)).toEqual([]);
+      // The 3 link rows in (after, horizon], give or take, rather than 6,000.
+      expect(rowsReadFrom(analysed, 'users_messages')).toBeLessThanOrEqual(30);
+    }
   });
 });

@@ -15,13 +15,16 @@ function valuesOf(values: readonly string[] | undefined): string[] | null {
 /**
  * "The message names one of these users (packages)", as datanommer's
  * `Message.users.any(User.name == u)`: a semi-join through the link table
- * on (msg_id, msg_timestamp). With a horizon the link rows are bounded too,
- * so a plan that starts from the user's link rows (the primary key
- * (user_id, msg_id, ...)) reads only that range.
+ * on (msg_id, msg_timestamp). The bounds on m.id (the horizon, and the
+ * previous horizon of an incremental count) are repeated on l.msg_id:
+ * redundant, since l.msg_id = m.id, so they change no answer, but they let
+ * a plan that starts from the user's link rows (the primary key
+ * (user_id, msg_id, ...)) read only that range — for an incremental count,
+ * the few rows since the last one rather than the user's whole history.
  */
-function linked(kind: NameTable, names: string[], params: Params, horizon: string | null): string {
+function linked(kind: NameTable, names: string[], params: Params, horizon: string | null, after: string | null): string {
   const { table, key } = LINK[kind];
-  const bound = horizon === null ? '' : ` AND l.msg_id <= ${horizon}`;
+  const bound = `${horizon === null ? '' : ` AND l.msg_id <= ${horizon}`}${after === null ? '' : ` AND l.msg_id > ${after}`}`;
   return `EXISTS (SELECT 1 FROM ${table} l JOIN ${kind} n ON n.id = l.${key} WHERE l.msg_id = m.id AND l.msg_timestamp = m.timestamp${bound} AND n.name = ANY(${params.add(names)}::text[]))`;
 }
 
@@ -38,15 +41,16 @@ export function whereClause(query: HistoryQuery, params: Params, horizon: number
   const bound = horizon === null ? null : params.add(horizon);
   if (bound !== null) where.push(`m.id <= ${bound}`);
   // Only rows past a previous horizon: what an incremental count adds (see CountCache).
-  if (after !== null) where.push(`m.id > ${params.add(after)}`);
+  const since = after === null ? null : params.add(after);
+  if (since !== null) where.push(`m.id > ${since}`);
   if (query.start !== undefined) where.push(`m.timestamp >= ${utcTimestamp(params.add(isoParam(query.start)))}`);
   if (query.end !== undefined) where.push(`m.timestamp <= ${utcTimestamp(params.add(isoParam(query.end)))}`);
   if (query.msg_id !== undefined) where.push(`m.msg_id = ${params.add(query.msg_id)}`);
   for (const kind of ['users', 'packages'] as const) {
     const yes = valuesOf(query[kind]);
-    if (yes) where.push(linked(kind, yes, params, bound));
+    if (yes) where.push(linked(kind, yes, params, bound, since));
     const no = valuesOf(query[`not_${kind}`]);
-    if (no) where.push(`NOT ${linked(kind, no, params, bound)}`);
+    if (no) where.push(`NOT ${linked(kind, no, params, bound, since)}`);
   }
   const columns = [['categories', 'category'], ['topics', 'topic'], ['agents', 'agent_name']] as const;
   for (const [key, column] of columns) {
