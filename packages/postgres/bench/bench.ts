@@ -33,9 +33,18 @@ const historyMessage = (i: number) => synthetic.message(i);
 // The stream continues the history: later ids and times.
 const stream = Array.from({ length: STREAM }, (_, i) => synthetic.message(HISTORY + i));
 
-interface Row { store: string; history: number; load: number; result: RunResult }
+interface Row { store: string; history: number; load: number | null; result: RunResult }
 const rows: Row[] = [];
 const plans: string[] = [];
+
+/** Progress of a stream run on stderr, so a long run can be watched. */
+const progress = (name: string) => (done: number, seconds: number): void => log(`${name}: ${done} of ${STREAM} stream messages in ${seconds.toFixed(0)} s`);
+
+function record(row: Row): void {
+  rows.push(row);
+  const r = row.result;
+  log(`${row.store}: ${r.messages} messages in ${r.seconds.toFixed(1)} s, ${(r.messages / r.seconds).toFixed(1)} messages/s, ${r.awards.length} awards`);
+}
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
@@ -59,12 +68,12 @@ async function onDatabase(name: string, client: SqlClient, size: number, rules: 
     if (done - last >= 100_000 || done === size) { log(`${name}: loaded ${done} history messages`); last = done; }
   }));
   const history = new PostgresHistoryStore(client);
-  const result = await runEngine(rules, history, new PostgresAwardStore(client), stream);
-  rows.push({ store: name, history: size, load, result });
+  const result = await runEngine(rules, history, new PostgresAwardStore(client), stream, progress(name));
+  record({ store: name, history: size, load, result });
   // The same stream again from the same loaded history, with the incremental count cache.
   await forgetStream(client, size);
-  const cached = await runEngine(rules, new PostgresHistoryStore(client, { countCache: true }), new PostgresAwardStore(client), stream);
-  rows.push({ store: `${name}, count cache`, history: size, load, result: cached });
+  const cached = await runEngine(rules, new PostgresHistoryStore(client, { countCache: true }), new PostgresAwardStore(client), stream, progress(`${name}, count cache`));
+  record({ store: `${name}, count cache`, history: size, load: null, result: cached });
   const counts = await client.query<{ name: string; n: number }>(
     'SELECT u.name, count(*)::int AS n FROM users_messages um JOIN users u ON u.id = um.user_id GROUP BY u.name ORDER BY n DESC LIMIT 1',
   );
@@ -110,7 +119,7 @@ async function main(): Promise<void> {
         if ((i + 1) % 200_000 === 0) log(`in-memory: loaded ${i + 1} history messages`);
       }
     });
-    rows.push({ store: 'in-memory', history: HISTORY, load, result: await runEngine(rules, history, new MemoryAwardStore(), stream) });
+    record({ store: 'in-memory', history: HISTORY, load, result: await runEngine(rules, history, new MemoryAwardStore(), stream, progress('in-memory')) });
   }
 
   const reference = rows[0]?.result.awards.join('\n');
@@ -118,7 +127,7 @@ async function main(): Promise<void> {
   const out = [
     `| store | history messages | load (s) | stream messages | messages/s | p50 ms | p95 ms | p99 ms | awards |`,
     `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
-    ...rows.map(({ store, history, load, result: r }) => `| ${store} | ${history.toLocaleString('en')} | ${fmt(load, 0)} | ${r.messages} | ${fmt(r.messages / r.seconds, 0)} | ${fmt(percentile(r.latencies, 50))} | ${fmt(percentile(r.latencies, 95))} | ${fmt(percentile(r.latencies, 99))} | ${r.awards.length} |`),
+    ...rows.map(({ store, history, load, result: r }) => `| ${store} | ${history.toLocaleString('en')} | ${load === null ? '(same)' : fmt(load, 0)} | ${r.messages} | ${fmt(r.messages / r.seconds, 0)} | ${fmt(percentile(r.latencies, 50))} | ${fmt(percentile(r.latencies, 95))} | ${fmt(percentile(r.latencies, 99))} | ${r.awards.length} |`),
     '',
     `Awards identical across stores: ${rows.every((r) => r.result.awards.join('\n') === reference) ? 'yes' : 'NO'}`,
     '',

@@ -10,7 +10,7 @@ export interface RunResult {
 }
 
 /** One engine over the stream, one message at a time, as a consumer runs it; every message timed. */
-export async function runEngine(rules: readonly CompiledRule[], history: HistoryStore, awards: AwardStore, stream: readonly Message[]): Promise<RunResult> {
+export async function runEngine(rules: readonly CompiledRule[], history: HistoryStore, awards: AwardStore, stream: readonly Message[], onProgress?: (done: number, seconds: number) => void): Promise<RunResult> {
   const engine = createEngine({ rules, history, awards });
   const latencies: number[] = [];
   const made: string[] = [];
@@ -21,6 +21,7 @@ export async function runEngine(rules: readonly CompiledRule[], history: History
     const t = performance.now();
     for (const a of await engine.process(m)) made.push(`${a.badgeId} ${a.user} ${a.messageId}`);
     latencies.push(performance.now() - t);
+    if (onProgress !== undefined && latencies.length % 250 === 0) onProgress(latencies.length, (performance.now() - started) / 1000);
   }
   const seconds = (performance.now() - started) / 1000;
   return { messages: stream.length, seconds, latencies: latencies.sort((a, b) => a - b), awards: made };
