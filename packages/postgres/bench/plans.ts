@@ -12,9 +12,13 @@ export function commonQueries(heavyUser: string, typicalUser: string): Array<{ n
   ];
 }
 
-/** EXPLAIN (ANALYZE) of the count the store would run, with the horizon at the newest row. */
-export async function explainCount(client: SqlClient, query: HistoryQuery, horizon: number | null): Promise<string> {
-  const { text, values } = countSql(query, horizon);
+/**
+ * EXPLAIN (ANALYZE) of the count the store would run, with the horizon at
+ * the newest row; with `after`, the incremental count the count cache runs
+ * (only the rows since its previous answer at that horizon).
+ */
+export async function explainCount(client: SqlClient, query: HistoryQuery, horizon: number | null, after: number | null = null): Promise<string> {
+  const { text, values } = countSql(query, horizon, after);
   const rows = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${text}`, values);
   return rows.map((r) => r['QUERY PLAN']).join('\n');
 }
