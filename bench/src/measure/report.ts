@@ -98,8 +98,8 @@ export function report(r: Results): string {
     const first = r.historyGrowth[0]!;
     out.push(
       '## Cost as history grows (same rules, same stream)', '',
-      ...table(['history', 'mean µs/message', 'p99 µs', 'counts', 'µs per count', 'count vs first', 'finds', 'µs per find', 'µs per count without counters'],
-        r.historyGrowth.map((g) => [n0(g.history), n1(g.meanUs), n1(g.p99Us), n0(g.counts), n2(g.countUs), ratio(g.countUs / first.countUs), n0(g.finds), n1(g.findUs), n1(g.scanCountUs)])),
+      ...table(['history', 'mean µs/message', 'p99 µs', 'counts', 'µs per count', 'count vs first', 'finds', 'µs per find', 'µs per count without counters', 'load + start-up µs per history message'],
+        r.historyGrowth.map((g) => [n0(g.history), n1(g.meanUs), n1(g.p99Us), n0(g.counts), n2(g.countUs), ratio(g.countUs / first.countUs), n0(g.finds), n1(g.findUs), n1(g.scanCountUs), `${n1(g.loadUs)} + ${n1(g.startupUs)}`])),
       '',
     );
   }

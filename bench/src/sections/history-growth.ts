@@ -6,6 +6,9 @@ import type { BenchContext } from './context.js';
 
 export interface HistoryGrowthRow {
   history: number;
+  /** Loading the history into the store, and the engine's start-up over it, per history message. */
+  loadUs: number;
+  startupUs: number;
   meanUs: number;
   p99Us: number;
   counts: number;
@@ -28,7 +31,9 @@ export async function historyGrowth(ctx: BenchContext): Promise<HistoryGrowthRow
   for (const size of flags.scaleHistory) {
     log(`history growth: ${size} messages of history`);
     const history = all.slice(largest - size);
+    const loading = performance.now();
     const run = await runEngine('engine', compiled, history, stream, users, { timeStore: true });
+    const loadUs = ((performance.now() - loading - run.seconds * 1000 - run.startupMs) * 1000) / size;
     const scan = new MemoryHistoryStore(history, { runningCounts: false });
     const sample = run.countQueries.slice(0, 20_000);
     const t = performance.now();
@@ -36,7 +41,7 @@ export async function historyGrowth(ctx: BenchContext): Promise<HistoryGrowthRow
     const scanCountUs = ((performance.now() - t) * 1000) / Math.max(1, sample.length);
     const { counts, countMs, finds, findMs } = run.store;
     rows.push({
-      history: size, meanUs: meanMs(run) * 1000, p99Us: percentile(run, 99) * 1000,
+      history: size, loadUs, startupUs: (run.startupMs * 1000) / size, meanUs: meanMs(run) * 1000, p99Us: percentile(run, 99) * 1000,
       counts, countUs: (countMs * 1000) / Math.max(1, counts), finds, findUs: (findMs * 1000) / Math.max(1, finds), scanCountUs,
     });
   }

@@ -1,11 +1,12 @@
 import { ExpressionError } from '../expressions/errors.js';
-import type { CompiledRule, FilterSpec } from '../rules/compiled-rule.js';
+import type { CompiledRule, ExpressionSite, FilterSpec } from '../rules/compiled-rule.js';
 import { COUNT_DIMENSIONS, COUNT_FIXED_KEYS, type CountDimension, type CountFixedKey, type CountShape } from '../stores/history-store.js';
 import { buildHistoryQuery } from './history-query.js';
 
 const isDimension = (key: string): key is CountDimension => (COUNT_DIMENSIONS as readonly string[]).includes(key);
 const isFixed = (key: string): key is CountFixedKey => (COUNT_FIXED_KEYS as readonly string[]).includes(key);
 const PAGING = new Set(['rows_per_page', 'page', 'order']);
+const isConstant = (site: ExpressionSite): boolean => site.expression.usedGlobals.size === 0;
 
 /**
  * The count shape of one rule, when it has one: every fixed key (contains,
@@ -17,9 +18,12 @@ function shapeOf(rule: CompiledRule): CountShape | null {
   if (previous === null || previous.operation.kind !== 'count') return null;
   const dimensions: CountDimension[] = [];
   const fixedFilters: FilterSpec[] = [];
+  const constantDimensions: FilterSpec[] = [];
   for (const filter of previous.filters) {
-    if (isDimension(filter.key)) dimensions.push(filter.key);
-    else if (isFixed(filter.key) && filter.items.every((site) => site.expression.usedGlobals.size === 0)) fixedFilters.push(filter);
+    if (isDimension(filter.key)) {
+      dimensions.push(filter.key);
+      if (filter.items.every(isConstant)) constantDimensions.push(filter);
+    } else if (isFixed(filter.key) && filter.items.every(isConstant)) fixedFilters.push(filter);
     else if (!PAGING.has(filter.key)) return null;
   }
   // Without fixed keys, the running counters answer one who (user, package or agent) and one where (topic or category).
@@ -27,7 +31,8 @@ function shapeOf(rule: CompiledRule): CountShape | null {
   if (fixedFilters.length === 0 && who <= 1 && dimensions.length - who <= 1) return null;
   try {
     const fixed = buildHistoryQuery(fixedFilters, fixedFilters.map((f) => f.items.map((site) => site.expression.evaluate([]))));
-    return { dimensions, fixed };
+    const only = buildHistoryQuery(constantDimensions, constantDimensions.map((f) => f.items.map((site) => site.expression.evaluate([]))));
+    return { dimensions, fixed, only };
   } catch (error) {
     if (error instanceof ExpressionError) return null;
     throw error;

@@ -70,7 +70,7 @@ export class Engine {
   private readonly limits: Readonly<Limits>;
   private readonly filters: CandidateFilters;
   private readonly record: boolean;
-  private ready: Promise<void> | null = null;
+  private starting: Promise<void> | null = null;
 
   private readonly logger: EngineLogger | undefined;
 
@@ -118,8 +118,7 @@ export class Engine {
   }
 
   private async run(message: Message, mode: Mode, awards: AwardResult[]): Promise<number> {
-    this.ready ??= this.prepare();
-    await this.ready;
+    await this.ready();
     if (this.record) await this.config.history.add!(message);
     this.stats.messages++;
     const run = new MessageRun(message, this.plan.shareQueries);
@@ -147,8 +146,17 @@ export class Engine {
     return checked;
   }
 
-  /** Before the first message: the badges exist, and the history store knows the counts to come. */
-  private async prepare(): Promise<void> {
+  /**
+   * Make the badges exist and tell the history store the counts to come
+   * (it may build running counts over the history it holds). `process`
+   * does this before the first message; call it to do it at start-up instead.
+   */
+  ready(): Promise<void> {
+    this.starting ??= this.start();
+    return this.starting;
+  }
+
+  private async start(): Promise<void> {
     await this.config.awards.ensureBadges?.(this.config.rules.map((r) => r.badge));
     if (this.plan.shareQueries) await this.config.history.prepare?.(countShapes(this.config.rules));
   }

@@ -66,6 +66,8 @@ export type CountFixedKey = (typeof COUNT_FIXED_KEYS)[number];
 export interface CountShape {
   readonly dimensions: readonly CountDimension[];
   readonly fixed: Partial<Record<CountFixedKey, readonly string[]>>;
+  /** The only values a dimension is ever asked with, when the rule writes them as constants (`topics: ["'...git.receive'"]`). */
+  readonly only?: Partial<Record<CountDimension, readonly string[]>>;
 }
 
 /** Where `previous` counts come from. */

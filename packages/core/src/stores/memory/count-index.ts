@@ -11,9 +11,6 @@ function whoValues(row: HistoryRow, key: WhoKey): readonly string[] {
   return key === 'users' ? row.users : row.packages;
 }
 
-const whereValue = (row: HistoryRow, key: WhereKey): string => (key === 'topics' ? row.topic : row.category);
-const SEP = '\u0000';
-
 /** The number of sorted times t with from <= t <= to. */
 function countBetween(times: readonly number[], from: number, to: number): number {
   const firstAtOrAfter = (t: number, after: boolean): number => {
@@ -29,6 +26,21 @@ function countBetween(times: readonly number[], from: number, to: number): numbe
   return Math.max(0, firstAtOrAfter(to, true) - firstAtOrAfter(from, false));
 }
 
+/** The times of the messages one key counts, in arrival order. */
+type Times = number[];
+
+interface WhoEntry {
+  all: Times;
+  topics: Map<string, Times>;
+  categories: Map<string, Times>;
+}
+
+function timesIn(map: Map<string, Times>, key: string): Times {
+  let times = map.get(key);
+  if (times === undefined) map.set(key, (times = []));
+  return times;
+}
+
 /**
  * Running counts of messages per value and per (who, where) pair, kept up
  * to date as messages arrive, so the counts most rules ask for — "messages
@@ -39,61 +51,72 @@ function countBetween(times: readonly number[], from: number, to: number): numbe
  * backwards. Queries of other shapes return null and are answered otherwise.
  */
 export class CountIndex {
-  private readonly times = new Map<string, number[]>();
+  private readonly who: Record<WhoKey, Map<string, WhoEntry>> = { users: new Map(), packages: new Map(), agents: new Map() };
+  private readonly where: Record<WhereKey, Map<string, Times>> = { topics: new Map(), categories: new Map() };
   /** Keys whose times went backwards at least once: windows on them are not answered here. */
-  private readonly unordered = new Set<string>();
+  private readonly unordered = new Set<Times>();
 
   add(row: HistoryRow): void {
     const t = row.timestamp.getTime();
     for (const who of WHO) {
-      for (const w of new Set(whoValues(row, who))) {
-        this.bump(`${who}${SEP}${w}`, t);
-        for (const where of WHERE) this.bump(`${who}${SEP}${w}${SEP}${where}${SEP}${whereValue(row, where)}`, t);
+      const values = whoValues(row, who);
+      for (let i = 0; i < values.length; i++) {
+        const w = values[i]!;
+        if (values.indexOf(w) !== i) continue;
+        let entry = this.who[who].get(w);
+        if (entry === undefined) this.who[who].set(w, (entry = { all: [], topics: new Map(), categories: new Map() }));
+        this.push(entry.all, t);
+        this.push(timesIn(entry.topics, row.topic), t);
+        this.push(timesIn(entry.categories, row.category), t);
       }
     }
-    for (const where of WHERE) this.bump(`${where}${SEP}${whereValue(row, where)}`, t);
+    this.push(timesIn(this.where.topics, row.topic), t);
+    this.push(timesIn(this.where.categories, row.category), t);
   }
 
   /** The count, if the query has a shape the counters answer exactly; null otherwise. */
   count(query: HistoryQuery, total: number): number | null {
-    if (query.msg_id !== undefined) return null;
-    for (const k of ['not_users', 'not_packages', 'not_categories', 'not_topics', 'not_agents', 'contains'] as const) {
-      if ((query[k]?.length ?? 0) > 0) return null;
+    if (query.msg_id !== undefined || hasAny(query.not_users) || hasAny(query.not_packages) || hasAny(query.not_categories)
+      || hasAny(query.not_topics) || hasAny(query.not_agents) || hasAny(query.contains)) return null;
+    let whoKey: WhoKey | undefined;
+    for (const k of WHO) {
+      if (!hasAny(query[k])) continue;
+      if (whoKey !== undefined) return null;
+      whoKey = k;
     }
-    const who = WHO.filter((k) => (query[k]?.length ?? 0) > 0);
-    const where = WHERE.filter((k) => (query[k]?.length ?? 0) > 0);
-    if (who.length > 1 || where.length > 1) return null;
-    const whoKey = who[0];
-    const whereKey = where[0];
+    let whereKey: WhereKey | undefined;
+    for (const k of WHERE) {
+      if (!hasAny(query[k])) continue;
+      if (whereKey !== undefined) return null;
+      whereKey = k;
+    }
+    const whoValuesOf = whoKey === undefined ? [] : unique(query[whoKey]!);
     // Users and packages are lists on a message: with several values one message could be counted twice.
-    const whoValuesOf = whoKey === undefined ? [] : [...new Set(query[whoKey])];
     if (whoKey !== undefined && whoKey !== 'agents' && whoValuesOf.length > 1) return null;
-    const whereValuesOf = whereKey === undefined ? [] : [...new Set(query[whereKey])];
+    const whereValuesOf = whereKey === undefined ? [] : unique(query[whereKey]!);
     const windowed = query.start !== undefined || query.end !== undefined;
     if (whoKey === undefined && whereKey === undefined) return windowed ? null : total;
-    const keys: string[] = [];
-    if (whoKey === undefined) for (const v of whereValuesOf) keys.push(`${whereKey}${SEP}${v}`);
+    const lists: Times[] = [];
+    if (whoKey === undefined) for (const v of whereValuesOf) lists.push(this.where[whereKey!].get(v) ?? NONE);
     for (const w of whoValuesOf) {
-      if (whereKey === undefined) keys.push(`${whoKey}${SEP}${w}`);
-      else for (const v of whereValuesOf) keys.push(`${whoKey}${SEP}${w}${SEP}${whereKey}${SEP}${v}`);
+      const entry = this.who[whoKey!].get(w);
+      if (entry === undefined) continue;
+      if (whereKey === undefined) lists.push(entry.all);
+      else for (const v of whereValuesOf) lists.push(entry[whereKey].get(v) ?? NONE);
     }
-    if (windowed && keys.some((k) => this.unordered.has(k))) return null;
+    if (!windowed) return lists.reduce((n, l) => n + l.length, 0);
+    if (lists.some((l) => this.unordered.has(l))) return null;
     const from = query.start?.getTime() ?? Number.NEGATIVE_INFINITY;
     const to = query.end?.getTime() ?? Number.POSITIVE_INFINITY;
-    let n = 0;
-    for (const key of keys) {
-      const times = this.times.get(key);
-      if (times !== undefined) n += windowed ? countBetween(times, from, to) : times.length;
-    }
-    return n;
+    return lists.reduce((n, l) => n + countBetween(l, from, to), 0);
   }
 
-  private bump(key: string, t: number): void {
-    const times = this.times.get(key);
-    if (times === undefined) this.times.set(key, [t]);
-    else {
-      if (t < times[times.length - 1]!) this.unordered.add(key);
-      times.push(t);
-    }
+  private push(times: Times, t: number): void {
+    if (times.length > 0 && t < times[times.length - 1]!) this.unordered.add(times);
+    times.push(t);
   }
 }
+
+const NONE: Times = [];
+const hasAny = (values: readonly string[] | undefined): values is readonly string[] => values !== undefined && values.length > 0;
+const unique = (values: readonly string[]): readonly string[] => (values.length === 1 ? values : [...new Set(values)]);

@@ -14,12 +14,12 @@ function rowValues(row: HistoryRow, key: CountDimension): readonly string[] {
   }
 }
 
-const distinct = (values: readonly string[]): string[] => [...new Set(values)].sort();
+const distinct = (values: readonly string[]): readonly string[] => (values.length <= 1 ? values : [...new Set(values)].sort());
 
 /** Every combination of one value per list, as view keys. */
-function combinations(lists: ReadonlyArray<readonly string[]>): string[] {
-  let keys: string[] | null = null;
-  for (const list of lists) keys = keys === null ? [...list] : keys.flatMap((prefix) => list.map((v) => `${prefix}${SEP}${v}`));
+function combinations(lists: ReadonlyArray<readonly string[]>): readonly string[] {
+  let keys: readonly string[] | null = null;
+  for (const list of lists) keys = keys === null ? list : keys.flatMap((prefix) => list.map((v) => `${prefix}${SEP}${v}`));
   return keys ?? [];
 }
 
@@ -31,8 +31,32 @@ function shapeKey(dimensions: readonly CountDimension[], fixed: Partial<Record<s
 
 interface View {
   dimensions: CountDimension[];
+  fixed: Partial<Record<string, readonly string[]>>;
+  /** Dimensions asked only with these values: other messages are not counted at all. */
+  only: Partial<Record<CountDimension, ReadonlySet<string>>>;
   test: Predicate;
   counts: Map<string, number>;
+}
+
+type Only = Partial<Record<CountDimension, ReadonlySet<string>>>;
+
+/** The restriction that serves both: per dimension, the union of values, or none when either has none. */
+function widen(a: Only, b: Only, dimensions: readonly CountDimension[]): Only {
+  const out: Only = {};
+  for (const d of dimensions) {
+    const x = a[d];
+    const y = b[d];
+    if (x !== undefined && y !== undefined) out[d] = new Set([...x, ...y]);
+  }
+  return out;
+}
+
+const covers = (outer: Only, inner: Only, dimensions: readonly CountDimension[]): boolean =>
+  dimensions.every((d) => outer[d] === undefined || (inner[d] !== undefined && [...inner[d]!].every((v) => outer[d]!.has(v))));
+
+function makeView(dimensions: CountDimension[], fixed: View['fixed'], only: Only): View {
+  const restriction = Object.fromEntries(Object.entries(only).map(([d, values]) => [d, [...values]]));
+  return { dimensions, fixed, only, test: compilePredicate({ ...fixed, ...restriction } as HistoryQuery), counts: new Map() };
 }
 
 /**
@@ -41,6 +65,8 @@ interface View {
  * same in every query of a rule — take time independent of the history:
  * per shape, the number of matching messages for each combination of the
  * varying keys' values (user, topic...), kept up to date as messages arrive.
+ * A dimension a rule writes as a constant (its topic, say) limits the view
+ * to those messages.
  */
 export class CountViews {
   private readonly views = new Map<string, View>();
@@ -49,16 +75,28 @@ export class CountViews {
     return this.views.size;
   }
 
-  /** Register shapes; the new ones are counted over `existing` in one pass. */
+  /** Register shapes; the new ones (and any whose restriction had to widen) are counted over `existing` in one pass. */
   prepare(shapes: readonly CountShape[], existing: Iterable<{ row: HistoryRow; text: () => string }>): void {
-    const added: View[] = [];
+    const wanted = new Map<string, View>();
     for (const shape of shapes) {
       const dimensions = [...new Set(shape.dimensions)].filter((d) => COUNT_DIMENSIONS.includes(d)).sort();
+      if (dimensions.length === 0) continue;
+      const only: Only = {};
+      for (const d of dimensions) {
+        const values = shape.only?.[d];
+        if (values !== undefined && values.length > 0) only[d] = new Set(values);
+      }
       const key = shapeKey(dimensions, shape.fixed);
-      if (this.views.has(key) || dimensions.length === 0) continue;
-      const view: View = { dimensions, test: compilePredicate(shape.fixed as HistoryQuery), counts: new Map() };
-      this.views.set(key, view);
-      added.push(view);
+      const seen = wanted.get(key);
+      wanted.set(key, makeView(dimensions, shape.fixed, seen === undefined ? only : widen(seen.only, only, dimensions)));
+    }
+    const added: View[] = [];
+    for (const [key, view] of wanted) {
+      const current = this.views.get(key);
+      if (current !== undefined && covers(current.only, view.only, view.dimensions)) continue;
+      const built = current === undefined ? view : makeView(view.dimensions, view.fixed, widen(current.only, view.only, view.dimensions));
+      this.views.set(key, built);
+      added.push(built);
     }
     if (added.length === 0) return;
     for (const { row, text } of existing) this.addTo(added, row, text);
@@ -69,11 +107,16 @@ export class CountViews {
   }
 
   private addTo(views: Iterable<View>, row: HistoryRow, text: () => string): void {
+    const values = new Map<CountDimension, readonly string[]>();
+    const valuesOf = (d: CountDimension): readonly string[] => {
+      let v = values.get(d);
+      if (v === undefined) values.set(d, (v = distinct(rowValues(row, d))));
+      return v;
+    };
     for (const view of views) {
       if (!view.test(row, text)) continue;
-      for (const key of combinations(view.dimensions.map((d) => distinct(rowValues(row, d))))) {
-        view.counts.set(key, (view.counts.get(key) ?? 0) + 1);
-      }
+      const keys = view.dimensions.length === 1 ? valuesOf(view.dimensions[0]!) : combinations(view.dimensions.map(valuesOf));
+      for (const key of keys) view.counts.set(key, (view.counts.get(key) ?? 0) + 1);
     }
   }
 
@@ -86,6 +129,7 @@ export class CountViews {
     const view = this.views.get(shapeKey(dimensions, fixed));
     if (view === undefined) return null;
     const lists = view.dimensions.map((d) => distinct(query[d]!));
+    if (view.dimensions.some((d, i) => view.only[d] !== undefined && lists[i]!.some((v) => !view.only[d]!.has(v)))) return null;
     // A message has several users and packages: with several values one message could be counted twice.
     if (view.dimensions.some((d, i) => (d === 'users' || d === 'packages') && lists[i]!.length > 1)) return null;
     let n = 0;

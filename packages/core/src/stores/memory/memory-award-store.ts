@@ -2,7 +2,9 @@ import type { Award, AwardOutcome, AwardStore, BadgeDefinition } from '../award-
 
 /** Awards in memory. Award-once holds because JavaScript runs one award call at a time. */
 export class MemoryAwardStore implements AwardStore {
-  private readonly awarded = new Map<string, Award>();
+  /** Holders by badge, then user: no key to build on the hot path. */
+  private readonly holders = new Map<string, Map<string, Award>>();
+  private readonly inOrder: Award[] = [];
   private readonly optedOut: Set<string>;
   readonly badges = new Map<string, BadgeDefinition>();
 
@@ -14,7 +16,7 @@ export class MemoryAwardStore implements AwardStore {
   }
 
   has(badgeId: string, user: string): boolean {
-    return this.awarded.has(key(badgeId, user));
+    return this.holders.get(badgeId)?.has(user) ?? false;
   }
 
   isOptedOut(user: string): boolean {
@@ -26,9 +28,11 @@ export class MemoryAwardStore implements AwardStore {
   }
 
   award(award: Award): AwardOutcome {
-    const k = key(award.badgeId, award.user);
-    if (this.awarded.has(k)) return 'already-awarded';
-    this.awarded.set(k, award);
+    let holders = this.holders.get(award.badgeId);
+    if (holders === undefined) this.holders.set(award.badgeId, (holders = new Map()));
+    if (holders.has(award.user)) return 'already-awarded';
+    holders.set(award.user, award);
+    this.inOrder.push(award);
     return 'awarded';
   }
 
@@ -38,8 +42,6 @@ export class MemoryAwardStore implements AwardStore {
 
   /** Every award, in the order given. */
   list(): Award[] {
-    return [...this.awarded.values()];
+    return [...this.inOrder];
   }
 }
-
-const key = (badgeId: string, user: string): string => `${badgeId}\u0000${user}`;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { message } from '../../testing/helpers.js';
 import type { HistoryQuery } from '../history-store.js';
-import { MemoryHistoryStore } from './memory-history-store.js';
+import { pythonJsonDumps } from '../../expressions/python/json.js';
+import { MemoryHistoryStore, historyRowOf } from './memory-history-store.js';
 
 const at = (iso: string): number => Date.parse(iso) / 1000;
 
@@ -74,5 +75,39 @@ describe('the in-memory history answers datanommer queries', () => {
     const t = store();
     t.add(message('git.receive', {}, { id: 'a' }));
     expect(t.size).toBe(5);
+  });
+});
+
+describe('the views an engine prepares', () => {
+  const comment = 'org.fedoraproject.prod.bodhi.update.comment';
+  const git = 'org.fedoraproject.prod.git.receive';
+  const row = (topic: string, user: string, karma: number) => historyRowOf(message(topic, { karma }, { agent_name: user, usernames: [user] }));
+
+  it('count the messages of a shape per user and topic, kept up to date', async () => {
+    const { CountViews } = await import('./count-views.js');
+    const views = new CountViews();
+    const existing = [row(comment, 'ann', 1), row(comment, 'ann', 0), row(git, 'ann', 1)];
+    views.prepare([{ dimensions: ['users', 'topics'], fixed: { contains: ['"karma": 1'] } }], existing.map((r) => ({ row: r, text: () => pythonJsonDumps(r.msg) })));
+    expect(views.count({ users: ['ann'], topics: [comment], contains: ['"karma": 1'] })).toBe(1);
+    expect(views.count({ users: ['ann'], topics: [comment, git], contains: ['"karma": 1'] })).toBe(2);
+    const later = row(comment, 'ann', 1);
+    views.add(later, () => pythonJsonDumps(later.msg));
+    expect(views.count({ users: ['ann'], topics: [comment], contains: ['"karma": 1'] })).toBe(2);
+    // Another fixed part, or a time window, is not this view's to answer.
+    expect(views.count({ users: ['ann'], topics: [comment], contains: ['"karma": 0'] })).toBeNull();
+    expect(views.count({ users: ['ann'], topics: [comment], contains: ['"karma": 1'], start: new Date(0) })).toBeNull();
+  });
+
+  it('limited to the constants a rule writes, decline other values, and widen when another rule needs them', async () => {
+    const { CountViews } = await import('./count-views.js');
+    const views = new CountViews();
+    const existing = [row(comment, 'ann', 1), row(git, 'ann', 1)].map((r) => ({ row: r, text: () => pythonJsonDumps(r.msg) }));
+    const shape = { dimensions: ['users', 'topics'] as const, fixed: { contains: ['"karma": 1'] } };
+    views.prepare([{ ...shape, only: { topics: [comment] } }], existing);
+    expect(views.count({ users: ['ann'], topics: [comment], contains: ['"karma": 1'] })).toBe(1);
+    expect(views.count({ users: ['ann'], topics: [git], contains: ['"karma": 1'] })).toBeNull();
+    views.prepare([{ ...shape, only: { topics: [git] } }], existing);
+    expect(views.count({ users: ['ann'], topics: [git], contains: ['"karma": 1'] })).toBe(1);
+    expect(views.count({ users: ['ann'], topics: [comment], contains: ['"karma": 1'] })).toBe(1);
   });
 });
