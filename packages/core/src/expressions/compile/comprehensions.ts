@@ -18,7 +18,9 @@ function compileTarget(c: Compiler, target: Target): Assign {
   }
   const parts = target.elts.map((t) => compileTarget(c, t));
   return (f, value) => {
-    const items = [...iterate(value)];
+    // One item past the targets is enough to know there are too many: `a, b = range(10**15)` must not walk it.
+    const items: unknown[] = [];
+    for (const item of iterate(value)) if (items.push(item) > parts.length) break;
     if (items.length !== parts.length) {
       throw valueError(items.length > parts.length
         ? `too many values to unpack (expected ${parts.length})`

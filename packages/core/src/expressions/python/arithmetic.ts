@@ -2,7 +2,7 @@ import { limitError, overflowError, typeError, zeroDivision } from '../errors.js
 import type { BinaryOperator } from '../grammar/nodes.js';
 import { dictEntries, dictOf, hashKey, setOf } from './equality.js';
 import { percentFormat } from './format.js';
-import { chargeSize } from '../limits.js';
+import { charge, chargeSize } from '../limits.js';
 import { PyDateTime, PySet, PyTimeDelta, PyTuple, isDict, typeName, type CallContext, type Limits } from './values.js';
 
 const isNum = (v: unknown): v is number | boolean => typeof v === 'number' || typeof v === 'boolean';
@@ -30,12 +30,16 @@ function repeat(seq: unknown, times: unknown, ctx: CallContext): unknown {
   const n = Math.max(0, Number(times));
   if (typeof seq === 'string') {
     checkSize(seq.length * n, ctx, 'string');
-    return seq.repeat(n);
+    return seq === '' ? '' : seq.repeat(n);
   }
   const items = Array.isArray(seq) ? seq : (seq as PyTuple).items;
   checkSize(items.length * n, ctx, 'collection');
-  const out: unknown[] = [];
-  for (let i = 0; i < n; i++) out.push(...items);
+  // The work is the size of the result, not the count: `[] * 10**15` is empty at once.
+  const out: unknown[] = items.length === 0 ? [] : new Array<unknown>(items.length * n);
+  if (items.length > 0) {
+    charge(ctx, (items.length * n) >> 4);
+    for (let i = 0, k = 0; i < n; i++) for (const item of items) out[k++] = item;
+  }
   return Array.isArray(seq) ? out : new PyTuple(out);
 }
 

@@ -18,6 +18,15 @@ export function iterate(value: unknown): Iterable<unknown> {
   throw typeError(`'${typeName(value)}' object is not iterable`);
 }
 
+/** `x in range(...)` is arithmetic, as in Python: no walk through a range of 10**15 numbers. */
+function rangeContains(r: PyRange, item: unknown): boolean {
+  if (typeof item !== 'number' && typeof item !== 'boolean') return false;
+  const x = Number(item);
+  if (!Number.isInteger(x)) return false;
+  if (r.step > 0 ? x < r.start || x >= r.stop : x > r.start || x <= r.stop) return false;
+  return (x - r.start) % r.step === 0;
+}
+
 function* rangeValues(r: PyRange): Generator<number> {
   for (let i = r.start; r.step > 0 ? i < r.stop : i > r.stop; i += r.step) yield i;
 }
@@ -111,7 +120,8 @@ export function contains(container: unknown, item: unknown): boolean {
   if (isPlainDict(container) || container instanceof PyDict) return dictLookup(container, item).found;
   if (container instanceof PySet) return container.members.has(hashKey(item));
   if (container instanceof PyTuple) return container.items.some((x) => pyEquals(x, item));
-  if (container instanceof PyRange || container instanceof PyIterator) {
+  if (container instanceof PyRange) return rangeContains(container, item);
+  if (container instanceof PyIterator) {
     for (const x of iterate(container)) if (pyEquals(x, item)) return true;
     return false;
   }
