@@ -1,6 +1,7 @@
 import { compileTree } from './compile/compile.js';
 import type { Code, Frame } from './compile/frame.js';
 import { ExpressionError } from './errors.js';
+import { metered } from './limits.js';
 import type { Node } from './grammar/nodes.js';
 import { type ParseOptions, parseExpression } from './grammar/parse.js';
 import { DEFAULT_LIMITS, type Limits } from './python/values.js';
@@ -48,7 +49,7 @@ function run(code: Code, slots: number, globals: readonly string[], bindings: Re
   }
   const frame: Frame = { v, budget: { remaining: limits.maxSteps }, limits };
   try {
-    return code(frame);
+    return metered(frame, () => code(frame));
   } catch (error) {
     throw asExpressionError(error, source);
   }
@@ -70,10 +71,17 @@ export function evaluateTree(tree: Node, source: string, globals: readonly strin
   return run(compiled.code, compiled.scope.size, globals, bindings, limits, source);
 }
 
+/** JavaScript's own limits, reached despite ours: say which one in words a badge author can act on. */
+function rangeErrorMessage(error: RangeError): string {
+  if (/string length/i.test(error.message)) return `a string too long to build (${error.message})`;
+  if (/array length/i.test(error.message)) return `a collection too large to build (${error.message})`;
+  return `nesting too deep (${error.message})`;
+}
+
 function asExpressionError(error: unknown, source: string): ExpressionError {
   let result: ExpressionError;
   if (error instanceof ExpressionError) result = error;
-  else if (error instanceof RangeError) result = new ExpressionError('limit', `nesting too deep (${error.message})`);
+  else if (error instanceof RangeError) result = new ExpressionError('limit', rangeErrorMessage(error));
   else result = new ExpressionError('internal', `internal error: ${error instanceof Error ? error.message : String(error)}`);
   result.source ??= source;
   return result;

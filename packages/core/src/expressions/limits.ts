@@ -29,6 +29,35 @@ export function charge(ctx: CallContext, steps = 1): void {
   }
 }
 
+/**
+ * The evaluation running now. Comparing, hashing and printing nested values
+ * happen deep inside helpers that take no context (and that code outside
+ * expressions calls too); they pay through `tick`, which charges whatever
+ * evaluation is running. Evaluation is synchronous, so there is exactly one.
+ */
+let running: CallContext | null = null;
+
+/** Run `fn` with `ctx` as the evaluation that `tick` charges. */
+export function metered<T>(ctx: CallContext, fn: () => T): T {
+  const previous = running;
+  running = ctx;
+  try {
+    return fn();
+  } finally {
+    running = previous;
+  }
+}
+
+/** Charge the running evaluation, if any, for work done where no context is at hand. */
+export function tick(steps: number): void {
+  if (running !== null && steps > 0) charge(running, steps);
+}
+
+/** The limits of the running evaluation, or null outside one. */
+export function runningLimits(): Limits | null {
+  return running?.limits ?? null;
+}
+
 export function checkCollectionSize(size: number, limits: Limits): void {
   if (size > limits.maxCollectionSize) {
     throw limitError(`a collection of more than ${limits.maxCollectionSize} items`);

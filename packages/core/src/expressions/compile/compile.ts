@@ -272,17 +272,25 @@ function precompileRegex(fn: PyBuiltin, node: Call): void {
   }
 }
 
-/** `==` on containers and `in` on sequences walk them: that work is paid for, so loops over them stay bounded. */
+/**
+ * Comparing and `in` walk their operands: that work is paid for, so loops
+ * over them stay bounded. Strings are paid for here; containers pay item by
+ * item as they are walked (equality.ts, ordering.ts).
+ */
 function comparison(op: CompareOperator): (a: unknown, b: unknown, f: Frame) => boolean {
   switch (op) {
-    case '==': return (a, b, f) => { charge(f, Math.min(sizeOf(a), sizeOf(b))); return pyEquals(a, b); };
-    case '!=': return (a, b, f) => { charge(f, Math.min(sizeOf(a), sizeOf(b))); return !pyEquals(a, b); };
+    case '==': return (a, b, f) => { charge(f, stringCost(a, b)); return pyEquals(a, b); };
+    case '!=': return (a, b, f) => { charge(f, stringCost(a, b)); return !pyEquals(a, b); };
     case 'in': return (a, b, f) => { charge(f, containsCost(b)); return contains(b, a); };
     case 'not in': return (a, b, f) => { charge(f, containsCost(b)); return !contains(b, a); };
     case 'is': return (a, b) => a === b || (a === undefined && b === null) || (a === null && b === undefined);
     case 'is not': return (a, b) => !(a === b || (a === undefined && b === null) || (a === null && b === undefined));
-    default: return (a, b) => pyCompare(op, a, b);
+    default: return (a, b, f) => { charge(f, stringCost(a, b)); return pyCompare(op, a, b); };
   }
+}
+
+function stringCost(a: unknown, b: unknown): number {
+  return typeof a === 'string' && typeof b === 'string' ? Math.min(sizeOf(a), sizeOf(b)) : 0;
 }
 
 /** Membership in a dict or set is a hash lookup; in a sequence or a string it is a scan. */

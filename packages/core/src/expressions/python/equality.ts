@@ -1,4 +1,5 @@
 import { typeError } from '../errors.js';
+import { checkCollectionSize, runningLimits, tick } from '../limits.js';
 import { PyDateTime, PyDict, PySet, PyTimeDelta, PyTuple, isDict, isPlainDict, typeName } from './values.js';
 
 /** Python `==`: numbers and bools compare by value, containers deeply. */
@@ -11,22 +12,38 @@ export function pyEquals(a: unknown, b: unknown): boolean {
   if (Array.isArray(a)) return Array.isArray(b) && sequencesEqual(a, b);
   if (a instanceof PyTuple) return b instanceof PyTuple && sequencesEqual(a.items, b.items);
   if (isDict(a)) return isDict(b) && dictsEqual(a, b);
-  if (a instanceof PySet) return b instanceof PySet && a.members.size === b.members.size && [...a.members.keys()].every((k) => b.members.has(k));
+  if (a instanceof PySet) {
+    if (!(b instanceof PySet) || a.members.size !== b.members.size) return false;
+    tick(a.members.size);
+    for (const k of a.members.keys()) if (!b.members.has(k)) return false;
+    return true;
+  }
   if (a instanceof PyDateTime) return b instanceof PyDateTime && a.ms === b.ms;
   if (a instanceof PyTimeDelta) return b instanceof PyTimeDelta && a.ms === b.ms;
   return false;
 }
 
+/**
+ * Containers compare item by item, and every item compared is paid for: a
+ * list that holds the same list many times is small to build but large to
+ * walk (`[[[0] * 100] * 100] * 100` is a million items).
+ */
 function sequencesEqual(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!pyEquals(a[i], b[i])) return false;
-  return true;
+  let i = 0;
+  try {
+    for (; i < a.length; i++) if (!pyEquals(a[i], b[i])) return false;
+    return true;
+  } finally {
+    tick(i);
+  }
 }
 
 function dictsEqual(a: Record<string, unknown> | PyDict, b: Record<string, unknown> | PyDict): boolean {
-  const ea = dictEntries(a);
-  if (ea.length !== dictSize(b)) return false;
-  return ea.every(([k, v]) => {
+  const size = dictSize(a);
+  if (size !== dictSize(b)) return false;
+  tick(size);
+  return dictEntries(a).every(([k, v]) => {
     const found = dictLookup(b, k);
     return found.found && pyEquals(v, found.value);
   });
@@ -47,16 +64,26 @@ export function hashKey(value: unknown): unknown {
     default: break;
   }
   if (value === null || value === undefined) return NONE_KEY;
-  if (value instanceof PyTuple) return `\u0000tuple(${value.items.map(encodeForKey).join(',')})`;
-  if (value instanceof PySet && value.frozen) return `\u0000frozenset(${[...value.members.keys()].map(encodeForKey).sort().join(',')})`;
+  if (value instanceof PyTuple) {
+    tick(value.items.length);
+    return `\u0000tuple(${value.items.map(encodeForKey).join(',')})`;
+  }
+  if (value instanceof PySet && value.frozen) {
+    tick(value.members.size);
+    return `\u0000frozenset(${[...value.members.keys()].map(encodeForKey).sort().join(',')})`;
+  }
   if (value instanceof PyDateTime) return `\u0000datetime(${value.ms})`;
   if (value instanceof PyTimeDelta) return `\u0000timedelta(${value.ms})`;
   throw typeError(`unhashable type: '${typeName(value)}'`);
 }
 
+/** A member's part of a tuple's or frozenset's key: as long as the member's own, and paid for by its length. */
 function encodeForKey(value: unknown): string {
   const key = hashKey(value);
-  if (typeof key === 'string') return key.startsWith('\u0000') ? key : JSON.stringify(key);
+  if (typeof key === 'string') {
+    tick(key.length >> 6);
+    return key.startsWith('\u0000') ? key : JSON.stringify(key);
+  }
   if (typeof key === 'number') return `n${key}`;
   return 'None';
 }
@@ -92,19 +119,34 @@ export function dictLookup(d: Record<string, unknown> | PyDict, key: unknown): L
   return Object.hasOwn(d, key) ? { found: true, value: d[key] } : MISSING;
 }
 
+/** Inside an evaluation, a set or dict built is paid for by the items put in and bounded like any collection. */
+function paid(items: number, size: number): void {
+  tick(items);
+  const limits = runningLimits();
+  if (limits !== null) checkCollectionSize(size, limits);
+}
+
 export function setOf(values: Iterable<unknown>, frozen = false): PySet {
   const set = new PySet(frozen);
-  for (const v of values) set.members.set(hashKey(v), v);
+  let n = 0;
+  for (const v of values) {
+    set.members.set(hashKey(v), v);
+    if ((++n & 1023) === 0) paid(1024, set.members.size);
+  }
+  paid(n & 1023, set.members.size);
   return set;
 }
 
 export function dictOf(entries: Iterable<readonly [unknown, unknown]>): PyDict {
   const d = new PyDict();
+  let n = 0;
   for (const [k, v] of entries) {
     const h = hashKey(k);
     const existing = d.entries.get(h);
     d.entries.set(h, [existing ? existing[0] : k, v]);
+    if ((++n & 1023) === 0) paid(1024, d.entries.size);
   }
+  paid(n & 1023, d.entries.size);
   return d;
 }
 

@@ -1,4 +1,5 @@
 import { typeError } from '../errors.js';
+import { tick } from '../limits.js';
 import { pyEquals } from './equality.js';
 import { compareStrings } from './strings.js';
 import { PyDateTime, PySet, PyTimeDelta, PyTuple, typeName } from './values.js';
@@ -26,15 +27,22 @@ function compare(a: unknown, b: unknown, op: Ordering): number {
   throw typeError(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }
 
+/** Item by item, each paid for (see sequencesEqual). */
 function compareSequences(a: readonly unknown[], b: readonly unknown[], op: Ordering): number {
   const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    if (!pyEquals(a[i], b[i])) return compare(a[i], b[i], op);
+  let i = 0;
+  try {
+    for (; i < n; i++) {
+      if (!pyEquals(a[i], b[i])) return compare(a[i], b[i], op);
+    }
+    return Math.sign(a.length - b.length);
+  } finally {
+    tick(i);
   }
-  return Math.sign(a.length - b.length);
 }
 
 function subset(a: PySet, b: PySet): boolean {
+  tick(a.members.size);
   for (const k of a.members.keys()) if (!b.members.has(k)) return false;
   return true;
 }
@@ -59,6 +67,7 @@ export function pyCompare(op: Ordering, a: unknown, b: unknown): boolean {
 
 /** A total order for sorted(), min() and max(); raises TypeError on mixed types like Python. */
 export function sortCompare(a: unknown, b: unknown): number {
+  tick(1);
   if (pyCompare('<', a, b)) return -1;
   if (pyCompare('<', b, a)) return 1;
   return 0;

@@ -1,4 +1,5 @@
 import { indexError, keyError, typeError, valueError } from '../errors.js';
+import { tick } from '../limits.js';
 import { dictKeys, dictLookup, dictSize, hashKey } from './equality.js';
 import { pyEquals } from './equality.js';
 import { pyRepr } from './repr.js';
@@ -102,10 +103,13 @@ export function getSlice(container: unknown, lower: unknown, upper: unknown, ste
   if (items === null) throw typeError(`'${typeName(container)}' object is not subscriptable`);
   const [a, b, s] = sliceIndices(items.length, lower, upper, step);
   let out: unknown[];
-  if (s === 1) out = items.slice(a, Math.max(a, b));
-  else {
+  if (s === 1) {
+    out = items.slice(a, Math.max(a, b));
+    tick(out.length >> 4);
+  } else {
     out = [];
     for (let i = a; s > 0 ? i < b : i > b; i += s) out.push(items[i]);
+    tick(out.length >> 2);
   }
   return Array.isArray(container) ? out : new PyTuple(out);
 }
