@@ -105,8 +105,14 @@ export const BUILTIN_FUNCTIONS: ReadonlyMap<string, PyBuiltin> = new Map([
   }),
   fn('str', { min: 0, max: 1 }, ([x], _kw, ctx) => printed(x === undefined ? '' : pyStr(x), ctx), isStr),
   fn('repr', { min: 1, max: 1 }, ([x], _kw, ctx) => printed(pyRepr(x), ctx)),
-  fn('int', { min: 0, max: 2, keywords: ['base'] }, ([x, base], kw) => (x === undefined ? 0 : toInt(x, base ?? kw.get('base'))), (v) => isInt(v) || typeof v === 'boolean'),
-  fn('float', { min: 0, max: 1 }, ([x]) => (x === undefined ? 0 : toFloat(x)), (v) => typeof v === 'number' && !Number.isInteger(v)),
+  fn('int', { min: 0, max: 2, keywords: ['base'] }, ([x, base], kw, ctx) => {
+    if (typeof x === 'string') charge(ctx, x.length >> 4);
+    return x === undefined ? 0 : toInt(x, base ?? kw.get('base'));
+  }, (v) => isInt(v) || typeof v === 'boolean'),
+  fn('float', { min: 0, max: 1 }, ([x], _kw, ctx) => {
+    if (typeof x === 'string') charge(ctx, x.length >> 4);
+    return x === undefined ? 0 : toFloat(x);
+  }, (v) => typeof v === 'number' && !Number.isInteger(v)),
   fn('bool', { min: 0, max: 1 }, ([x]) => (x === undefined ? false : truthy(x)), (v) => typeof v === 'boolean'),
   fn('list', { min: 0, max: 1 }, ([x], _kw, ctx) => (x === undefined ? [] : [...collect(x, ctx)]), Array.isArray),
   fn('tuple', { min: 0, max: 1 }, ([x], _kw, ctx) => new PyTuple(x === undefined ? [] : [...collect(x, ctx)]), (v) => v instanceof PyTuple),

@@ -8,8 +8,28 @@ import { collect } from './iteration.js';
 
 type Impl = (s: string, args: readonly unknown[], kwargs: Kwargs, ctx: CallContext) => unknown;
 
-const method = (name: string, sig: Signature, impl: Impl): PyBuiltin =>
-  new PyBuiltin(name, { ...sig, min: sig.min + 1, max: sig.max + 1 }, ([self, ...args], kw, ctx) => impl(self as string, args, kw, ctx));
+/**
+ * What a method costs, by the length of the string it works on (arguments
+ * that are strings count too): `scan` for one native pass (64 characters a
+ * step), `pieces` for a native pass that allocates pieces or searches for
+ * each of many matches (4 characters a step), `chars` for work done code
+ * point by code point in JavaScript (a step per character). Measured so that
+ * a step stays well under a microsecond on a long string.
+ */
+type Cost = 'scan' | 'pieces' | 'chars';
+const SHIFT: Record<Cost, number> = { scan: 6, pieces: 2, chars: 0 };
+
+function lengthOf(s: string, args: readonly unknown[]): number {
+  let n = s.length;
+  for (const a of args) if (typeof a === 'string') n += a.length;
+  return n;
+}
+
+const method = (name: string, sig: Signature, impl: Impl, cost: Cost = 'scan'): PyBuiltin =>
+  new PyBuiltin(name, { ...sig, min: sig.min + 1, max: sig.max + 1 }, ([self, ...args], kw, ctx) => {
+    charge(ctx, lengthOf(self as string, args) >> SHIFT[cost]);
+    return impl(self as string, args, kw, ctx);
+  });
 
 function strArg(value: unknown, method: string): string {
   if (typeof value !== 'string') throw typeError(`${method}() argument must be str, not ${typeName(value)}`);
@@ -19,41 +39,47 @@ function strArg(value: unknown, method: string): string {
 /** Python's default whitespace set for strip() and split(). */
 const WS = ' \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
 
+const WS_SET: ReadonlySet<string> = new Set(WS);
+const WS_RUN = new RegExp(`[${WS}]+`);
+
 function strip(s: string, chars: unknown, left: boolean, right: boolean): string {
-  const set = chars === undefined || chars === null ? WS : strArg(chars, 'strip');
+  const set = chars === undefined || chars === null ? WS_SET : new Set(strArg(chars, 'strip'));
   let a = 0;
   let b = s.length;
-  if (left) while (a < b && set.includes(s[a]!)) a++;
-  if (right) while (b > a && set.includes(s[b - 1]!)) b--;
+  if (left) while (a < b && set.has(s[a]!)) a++;
+  if (right) while (b > a && set.has(s[b - 1]!)) b--;
   return s.slice(a, b);
 }
 
 function split(s: string, sep: unknown, maxsplit: unknown, fromRight: boolean): string[] {
   const limit = maxsplit === undefined || maxsplit === null ? -1 : Number(maxsplit);
   if (sep === undefined || sep === null) {
-    const words = s.split(new RegExp(`[${WS}]+`)).filter((w) => w !== '');
+    const words = s.split(WS_RUN).filter((w) => w !== '');
     if (limit < 0 || words.length <= limit + 1) return words;
+    // At most `limit` splits: the first (or last) `limit` words, then the rest of the text as it is.
     const trimmed = strip(s, null, !fromRight, fromRight);
     if (fromRight) {
+      let end = trimmed.length;
       const out: string[] = [];
-      let rest = trimmed;
       for (let i = 0; i < limit; i++) {
-        const m = new RegExp(`[${WS}]+([^${WS}]*)$`).exec(rest);
-        if (!m) break;
-        out.unshift(m[1]!);
-        rest = rest.slice(0, m.index);
+        let start = end;
+        while (start > 0 && !WS_SET.has(trimmed[start - 1]!)) start--;
+        out.push(trimmed.slice(start, end));
+        end = start;
+        while (end > 0 && WS_SET.has(trimmed[end - 1]!)) end--;
       }
-      return [rest, ...out];
+      return [trimmed.slice(0, end), ...out.reverse()];
     }
+    let start = 0;
     const out: string[] = [];
-    let rest = trimmed;
     for (let i = 0; i < limit; i++) {
-      const m = new RegExp(`^([^${WS}]*)[${WS}]+`).exec(rest);
-      if (!m) break;
-      out.push(m[1]!);
-      rest = rest.slice(m[0].length);
+      let end = start;
+      while (end < trimmed.length && !WS_SET.has(trimmed[end]!)) end++;
+      out.push(trimmed.slice(start, end));
+      start = end;
+      while (start < trimmed.length && WS_SET.has(trimmed[start]!)) start++;
     }
-    return [...out, rest];
+    return [...out, trimmed.slice(start)];
   }
   const separator = strArg(sep, 'split');
   if (separator === '') throw valueError('empty separator');
@@ -86,6 +112,7 @@ function findIndex(s: string, sub: unknown, fromRight: boolean): number {
 function pad(s: string, width: unknown, fill: unknown, where: 'left' | 'right' | 'center', ctx: CallContext): string {
   const w = Number(width);
   checkStringLength(w, ctx.limits);
+  chargeSize(ctx, w);
   const f = fill === undefined ? ' ' : strArg(fill, 'pad');
   if (strLength(f) !== 1) throw typeError('The fill character must be exactly one character long');
   const n = w - strLength(s);
@@ -104,15 +131,15 @@ export const STR_METHODS: ReadonlyMap<string, PyBuiltin> = new Map([
   method('lower', { min: 0, max: 0 }, (s) => s.toLowerCase()),
   method('upper', { min: 0, max: 0 }, (s) => s.toUpperCase()),
   method('casefold', { min: 0, max: 0 }, (s) => s.toLowerCase()),
-  method('capitalize', { min: 0, max: 0 }, (s) => (s === '' ? s : codePoints(s)[0]!.toUpperCase() + codePoints(s).slice(1).join('').toLowerCase())),
-  method('title', { min: 0, max: 0 }, (s) => s.toLowerCase().replace(/(^|[^\p{L}\p{N}'])(\p{L})|([^\p{L}])'(\p{L})/gu, (m, a, b, c, d) => (b !== undefined ? a + b.toUpperCase() : `${c}'${d.toUpperCase()}`))),
-  method('swapcase', { min: 0, max: 0 }, (s) => [...s].map((c) => (isUpper(c) ? c.toLowerCase() : c.toUpperCase())).join('')),
-  method('strip', { min: 0, max: 1 }, (s, [c]) => strip(s, c, true, true)),
-  method('lstrip', { min: 0, max: 1 }, (s, [c]) => strip(s, c, true, false)),
-  method('rstrip', { min: 0, max: 1 }, (s, [c]) => strip(s, c, false, true)),
-  method('split', { min: 0, max: 2, keywords: ['sep', 'maxsplit'] }, (s, [sep, max], kw, ctx) => bounded(split(s, sep ?? kw.get('sep'), max ?? kw.get('maxsplit'), false), s, ctx)),
-  method('rsplit', { min: 0, max: 2, keywords: ['sep', 'maxsplit'] }, (s, [sep, max], kw, ctx) => bounded(split(s, sep ?? kw.get('sep'), max ?? kw.get('maxsplit'), true), s, ctx)),
-  method('splitlines', { min: 0, max: 1, keywords: ['keepends'] }, (s, [keep], kw) => {
+  method('capitalize', { min: 0, max: 0 }, (s) => (s === '' ? s : codePoints(s)[0]!.toUpperCase() + codePoints(s).slice(1).join('').toLowerCase()), 'chars'),
+  method('title', { min: 0, max: 0 }, (s) => s.toLowerCase().replace(/(^|[^\p{L}\p{N}'])(\p{L})|([^\p{L}])'(\p{L})/gu, (m, a, b, c, d) => (b !== undefined ? a + b.toUpperCase() : `${c}'${d.toUpperCase()}`)), 'chars'),
+  method('swapcase', { min: 0, max: 0 }, (s) => [...s].map((c) => (isUpper(c) ? c.toLowerCase() : c.toUpperCase())).join(''), 'chars'),
+  method('strip', { min: 0, max: 1 }, (s, [c]) => strip(s, c, true, true), 'pieces'),
+  method('lstrip', { min: 0, max: 1 }, (s, [c]) => strip(s, c, true, false), 'pieces'),
+  method('rstrip', { min: 0, max: 1 }, (s, [c]) => strip(s, c, false, true), 'pieces'),
+  method('split', { min: 0, max: 2, keywords: ['sep', 'maxsplit'] }, (s, [sep, max], kw, ctx) => bounded(split(s, sep ?? kw.get('sep'), max ?? kw.get('maxsplit'), false), s, ctx), 'chars'),
+  method('rsplit', { min: 0, max: 2, keywords: ['sep', 'maxsplit'] }, (s, [sep, max], kw, ctx) => bounded(split(s, sep ?? kw.get('sep'), max ?? kw.get('maxsplit'), true), s, ctx), 'chars'),
+  method('splitlines', { min: 0, max: 1, keywords: ['keepends'] }, (s, [keep], kw, ctx) => {
     const keepEnds = Boolean(keep ?? kw.get('keepends') ?? false);
     const out: string[] = [];
     const re = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/g;
@@ -122,8 +149,8 @@ export const STR_METHODS: ReadonlyMap<string, PyBuiltin> = new Map([
       last = m.index + m[0].length;
     }
     if (last < s.length) out.push(s.slice(last));
-    return out;
-  }),
+    return bounded(out, s, ctx);
+  }, 'chars'),
   method('join', { min: 1, max: 1 }, (s, [items], _kw, ctx) => {
     const parts = collect(items, ctx);
     parts.forEach((p, i) => {
@@ -138,28 +165,26 @@ export const STR_METHODS: ReadonlyMap<string, PyBuiltin> = new Map([
     const o = strArg(old, 'replace');
     const r = strArg(repl, 'replace');
     const n = count === undefined ? -1 : Number(count);
-    let out: string;
+    // The result's length is known before it is built, so an oversized one is refused without building it.
     if (o === '') {
       const chars = codePoints(s);
-      const limit = n < 0 ? chars.length + 1 : n;
-      out = '';
-      chars.forEach((c, i) => { out += (i < limit ? r : '') + c; });
-      if (limit > chars.length) out += r;
-    } else if (n < 0) {
-      out = s.split(o).join(r);
-    } else {
-      const parts = s.split(o);
-      out = parts.slice(0, n + 1).join(r) + (parts.length > n + 1 ? o + parts.slice(n + 1).join(o) : '');
+      const limit = n < 0 ? chars.length + 1 : Math.min(n, chars.length + 1);
+      checkStringLength(s.length + r.length * limit, ctx.limits);
+      chargeSize(ctx, s.length + r.length * limit);
+      return chars.slice(0, limit).map((c) => r + c).join('') + chars.slice(limit).join('') + (limit > chars.length ? r : '');
     }
-    checkStringLength(out.length, ctx.limits);
-    charge(ctx, Math.ceil(out.length / 64));
-    return out;
-  }),
+    const parts = s.split(o);
+    const replaced = n < 0 ? parts.length - 1 : Math.min(n, parts.length - 1);
+    checkStringLength(s.length + replaced * (r.length - o.length), ctx.limits);
+    chargeSize(ctx, s.length + replaced * (r.length - o.length));
+    if (n < 0) return parts.join(r);
+    return parts.slice(0, n + 1).join(r) + (parts.length > n + 1 ? o + parts.slice(n + 1).join(o) : '');
+  }, 'pieces'),
   method('count', { min: 1, max: 1 }, (s, [sub]) => {
     const needle = strArg(sub, 'count');
     if (needle === '') return strLength(s) + 1;
     return s.split(needle).length - 1;
-  }),
+  }, 'pieces'),
   method('find', { min: 1, max: 1 }, (s, [sub]) => findIndex(s, sub, false)),
   method('rfind', { min: 1, max: 1 }, (s, [sub]) => findIndex(s, sub, true)),
   method('index', { min: 1, max: 1 }, (s, [sub]) => {
@@ -199,16 +224,17 @@ export const STR_METHODS: ReadonlyMap<string, PyBuiltin> = new Map([
   method('format', { min: 0, max: Infinity, keywords: ['*'] }, (s, args, kw, ctx) => {
     const out = strFormat(s, args, kw, ctx.limits);
     checkStringLength(out.length, ctx.limits);
+    chargeSize(ctx, out.length);
     return out;
-  }),
+  }, 'pieces'),
   method('isdigit', { min: 0, max: 0 }, (s) => /^\p{Nd}+$/u.test(s)),
   method('isdecimal', { min: 0, max: 0 }, (s) => /^\p{Nd}+$/u.test(s)),
   method('isnumeric', { min: 0, max: 0 }, (s) => /^\p{N}+$/u.test(s)),
   method('isalpha', { min: 0, max: 0 }, (s) => /^\p{L}+$/u.test(s)),
   method('isalnum', { min: 0, max: 0 }, (s) => /^[\p{L}\p{N}]+$/u.test(s)),
-  method('isspace', { min: 0, max: 0 }, (s) => s !== '' && [...s].every((c) => WS.includes(c))),
-  method('islower', { min: 0, max: 0 }, (s) => cased(s) && ![...s].some(isUpper)),
-  method('isupper', { min: 0, max: 0 }, (s) => cased(s) && ![...s].some(isLower)),
+  method('isspace', { min: 0, max: 0 }, (s) => s !== '' && [...s].every((c) => WS.includes(c)), 'pieces'),
+  method('islower', { min: 0, max: 0 }, (s) => cased(s) && ![...s].some(isUpper), 'chars'),
+  method('isupper', { min: 0, max: 0 }, (s) => cased(s) && ![...s].some(isLower), 'chars'),
   method('isidentifier', { min: 0, max: 0 }, (s) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(s)),
   method('encode', { min: 0, max: 2 }, (s) => { throw typeError(`bytes are not supported (${pyRepr(s)}.encode())`); }),
 ].map((m) => [m.name, m] as const));

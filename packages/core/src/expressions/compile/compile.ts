@@ -5,7 +5,7 @@ import { matchItem } from '../builtins/modules/re-module.js';
 import { BUILTIN_NAMES, FORBIDDEN_NAMES } from '../builtins/registry.js';
 import { ExpressionError, atOffset, typeError } from '../errors.js';
 import type { Attribute, Call, Compare, CompareOperator, JoinedStr, Node, Subscript } from '../grammar/nodes.js';
-import { charge, sizeOf } from '../limits.js';
+import { charge, chargeSize, checkStringLength, sizeOf } from '../limits.js';
 import { binaryOp, unaryOp } from '../python/arithmetic.js';
 import { dictOf, pyEquals, setOf } from '../python/equality.js';
 import { formatWithSpec } from '../python/format.js';
@@ -332,5 +332,15 @@ function compileJoinedStr(c: Compiler, node: JoinedStr): Code {
       return formatWithSpec(convert ? convert(v) : v, spec(f) as string, f.limits);
     }, part.start);
   });
-  return (f) => parts.map((p) => p(f)).join('');
+  // Every field is bounded; so is the whole string, checked as it grows.
+  return located((f) => {
+    let length = 0;
+    const texts = parts.map((p) => {
+      const text = p(f) as string;
+      checkStringLength(length += text.length, f.limits);
+      return text;
+    });
+    chargeSize(f, length);
+    return texts.join('');
+  }, node.start);
 }

@@ -2,7 +2,9 @@ import { keyError, typeError, valueError } from '../errors.js';
 import { dictLookup } from './equality.js';
 import { formatNumber } from './numbers.js';
 import { pyRepr, pyStr } from './repr.js';
+import { strPrefix } from './strings.js';
 import { limitError } from '../errors.js';
+import { tick } from '../limits.js';
 import { DEFAULT_LIMITS, PyTuple, isDict, typeName, type Limits } from './values.js';
 
 /** A field width or precision is a size to allocate: bound it before padding. */
@@ -11,6 +13,9 @@ function checkWidth(width: number, limits: Limits): void {
 }
 
 const MAX_PRECISION = 100;
+
+/** Formatting one field (parsing its spec, converting, padding) takes a few microseconds: a few steps. */
+const FIELD_STEPS = 4;
 
 const SPEC = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/s;
 
@@ -26,7 +31,7 @@ export function formatWithSpec(value: unknown, spec: string, limits: Limits = DE
   let numeric = false;
   if (typeof value === 'string') {
     if (type !== undefined && type !== 's') throw valueError(`Unknown format code '${type}' for object of type 'str'`);
-    body = precision === undefined ? value : [...value].slice(0, precision).join('');
+    body = precision === undefined ? value : strPrefix(value, precision);
   } else if (typeof value === 'number' || typeof value === 'boolean') {
     numeric = true;
     body = formatNumberSpec(Number(value), type, precision, alt !== undefined, grouping);
@@ -97,8 +102,10 @@ export function percentFormat(template: string, args: unknown, limits: Limits = 
   const positional = args instanceof PyTuple ? args.items : [args];
   let next = 0;
   let usedMapping = false;
+  let length = template.length;
   const out = template.replace(PERCENT, (whole, name: string | undefined, flags: string, width: string | undefined, precision: string | undefined, type: string) => {
     if (type === '%') return '%';
+    tick(FIELD_STEPS);
     let value: unknown;
     if (name !== undefined) {
       if (!isDict(args)) throw typeError('format requires a mapping');
@@ -120,12 +127,15 @@ export function percentFormat(template: string, args: unknown, limits: Limits = 
         break;
       default: body = formatWithSpec(value, `${precision === undefined ? '' : `.${precision}`}${type}`, limits);
     }
+    // `%.3s` keeps the first three characters, as in Python.
+    if ((type === 's' || type === 'r' || type === 'a') && precision !== undefined && precision !== '*') body = strPrefix(body, Number(precision));
     if (flags.includes('+') && /^[\d]/.test(body) && type !== 's' && type !== 'r') body = `+${body}`;
     const w = width === undefined || width === '*' ? 0 : Number(width);
     checkWidth(w, limits);
     if (body.length < w) {
       body = flags.includes('-') ? body.padEnd(w) : flags.includes('0') && type !== 's' ? body.padStart(w, '0') : body.padStart(w);
     }
+    grow(length += body.length, limits);
     return body;
   });
   if (!usedMapping && !(isDict(args)) && next < positional.length) throw typeError('not all arguments converted during string formatting');
@@ -146,6 +156,7 @@ export function strFormat(template: string, args: readonly unknown[], kwargs: Re
     if (close < 0) throw valueError("Single '{' encountered in format string");
     const field = template.slice(i + 1, close);
     i = close;
+    tick(FIELD_STEPS);
     const m = /^([^!:]*)(?:!([rsa]))?(?::(.*))?$/s.exec(field)!;
     const [, name = '', conversion, spec = ''] = m;
     let value: unknown;
@@ -162,6 +173,16 @@ export function strFormat(template: string, args: readonly unknown[], kwargs: Re
     if (conversion === 'r' || conversion === 'a') value = pyRepr(value);
     else if (conversion === 's') value = pyStr(value);
     out += formatWithSpec(value, spec, limits);
+    grow(out.length, limits);
   }
   return out;
+}
+
+/**
+ * Each field is bounded, and so is the text they add up to: a template with
+ * thousands of wide fields must stop at the string limit, not when the
+ * JavaScript engine runs out of room. The text built is paid for as it grows.
+ */
+function grow(length: number, limits: Limits): void {
+  if (length > limits.maxStringLength) throw limitError(`a formatted string of more than ${limits.maxStringLength} characters`);
 }

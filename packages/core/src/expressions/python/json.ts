@@ -1,4 +1,5 @@
 import { limitError, typeError, valueError } from '../errors.js';
+import { tick } from '../limits.js';
 import { dictEntries } from './equality.js';
 import { formatNumber } from './numbers.js';
 import { compareStrings } from './strings.js';
@@ -16,6 +17,9 @@ export interface DumpsOptions {
   /** Called for values JSON cannot represent; throw to refuse them (Python's `default`). */
   fallback?: (value: unknown) => unknown;
 }
+
+/** Writing one value (separators, indentation, the value itself) takes about a microsecond: a few steps. */
+const NODE_STEPS = 4;
 
 /**
  * Python's `json.dumps`, byte for byte: `", "` and `": "` separators, non-ASCII
@@ -40,6 +44,7 @@ export function pythonJsonDumps(value: unknown, options: DumpsOptions = {}): str
   };
 
   const write = (v: unknown, level: number): void => {
+    tick(NODE_STEPS);
     if (level > 200) throw valueError('Circular reference detected or nesting too deep');
     if (v === null || v === undefined) return emit('null');
     switch (typeof v) {
@@ -107,6 +112,7 @@ function jsonKey(key: unknown): string {
 const ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
 
 function quote(s: string, ensureAscii: boolean): string {
+  tick(s.length >> 4);
   let out = '"';
   let run = 0;
   for (let i = 0; i < s.length; i++) {
@@ -121,12 +127,38 @@ function quote(s: string, ensureAscii: boolean): string {
   return `${out}${s.slice(run)}"`;
 }
 
-/** Python's `json.loads`. */
+/**
+ * How deep `json.loads` nests. Python's decoder recurses and stops near its
+ * recursion limit of 1000; deeper data would only make every later walk
+ * (comparing, printing) recurse as deep.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/** Python's `json.loads`. Paid for by the length of the text. */
 export function pythonJsonLoads(text: unknown): unknown {
   if (typeof text !== 'string') throw typeError(`the JSON object must be str, bytes or bytearray, not ${typeName(text)}`);
+  tick(text.length >> 2);
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw limitError(`JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
   try {
     return JSON.parse(text);
   } catch (error) {
     throw valueError(`Expecting value: ${(error as Error).message}`);
   }
+}
+
+/** The deepest bracket nesting in a JSON text, brackets inside strings aside. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
 }

@@ -36,8 +36,11 @@ export function formatNumber(x: number): string {
 export function roundHalfEven(x: number, digits = 0): number {
   if (!Number.isFinite(x)) return x;
   if (digits < 0 || digits > 60) {
-    const factor = 10 ** Math.abs(digits);
-    return digits < 0 ? roundHalfEven(x / factor) * factor : x;
+    if (digits > 0) return x;
+    // Beyond 10**308 every finite number rounds to 0, as in Python (not NaN from 0 * Infinity).
+    if (digits < -308) return 0;
+    const factor = 10 ** -digits;
+    return roundHalfEven(x / factor) * factor;
   }
   // toFixed with spare digits shows the exact decimal value of the double.
   const exact = Math.abs(x).toFixed(digits + 40);
