@@ -5,7 +5,7 @@ import { pyRepr } from '../../python/repr.js';
 import {
   type CallContext, type Kwargs, PyBuiltin, PyCallable, PyMatch, PyModule, PyObject, PyTuple, typeName,
 } from '../../python/values.js';
-import { FLAGS, compileRegex } from './regex.js';
+import { FLAGS, compileRegex, isLiteral, searchCost } from './regex.js';
 import type { RE2JS } from 're2js';
 
 type Mode = 'search' | 'match' | 'fullmatch';
@@ -33,23 +33,40 @@ function toMatch(matcher: ReturnType<RE2JS['matcher']>, re: RE2JS, input: string
   return new PyMatch(groups, spans, re.namedGroups(), input);
 }
 
-function matchOnce(pattern: string, input: string, flags: number, mode: Mode): PyMatch | null {
+function matchOnce(pattern: string, input: string, flags: number, mode: Mode, ctx: CallContext): PyMatch | null {
   const re = compileRegex(pattern, flags);
+  charge(ctx, searchCost(re, input.length));
   const m = re.matcher(input);
   const ok = mode === 'search' ? m.find() : mode === 'match' ? m.lookingAt() : m.matches();
   return ok ? toMatch(m, re, input) : null;
 }
 
-/** Every non-overlapping match, paid for per match. */
+/**
+ * Every non-overlapping match. Each search may read the rest of the input
+ * (`a.*b|a` over 'aaaa...' does, for every match), so each pays for the rest
+ * of the input before it runs: a search for every match costs, at worst, the
+ * square of the input's length, and the budget stops it long before.
+ */
 function* allMatches(pattern: string, input: string, flags: number, ctx: CallContext): Generator<PyMatch> {
   const re = compileRegex(pattern, flags);
-  chargeSize(ctx, input.length);
+  // A literal is found by a string search that stops at the match: it pays for what it read, after reading it.
+  const literal = isLiteral(re);
   const m = re.matcher(input);
-  while (m.find()) {
-    charge(ctx);
+  let from = 0;
+  for (;;) {
+    charge(ctx, (literal ? 0 : searchCost(re, input.length - from)) + MATCH_STEPS);
+    const found = m.find();
+    if (literal) charge(ctx, ((found ? m.end(0) : input.length) - from) >> 6);
+    if (!found) return;
+    const start = m.start(0);
+    const end = m.end(0);
+    from = end > start ? end : end + 1;
     yield toMatch(m, re, input);
   }
 }
+
+/** Building a match object, its groups and spans, takes several microseconds: several steps. */
+const MATCH_STEPS = 8;
 
 /** Expand a Python replacement template: \1, \g<1>, \g<name>, \n and friends. */
 function expandTemplate(template: string, match: PyMatch): string {
@@ -90,7 +107,11 @@ function substitute(args: readonly unknown[], kw: Kwargs, ctx: CallContext, limi
     if (repl instanceof PyCallable) {
       const r = repl.call([match], new Map(), ctx);
       out += text(r, 'the replacement');
-    } else out += expandTemplate(text(repl, 'repl'), match);
+    } else {
+      const template = text(repl, 'repl');
+      chargeSize(ctx, template.length);
+      out += expandTemplate(template, match);
+    }
     checkStringLength(out.length, ctx.limits);
     last = end;
     n++;
@@ -103,11 +124,8 @@ function substitute(args: readonly unknown[], kw: Kwargs, ctx: CallContext, limi
 const fn = (name: string, min: number, max: number, keywords: string[], impl: (args: readonly unknown[], kw: Kwargs, ctx: CallContext) => unknown): PyBuiltin =>
   new PyBuiltin(name, { min, max, keywords }, impl);
 
-const finder = (mode: Mode): PyBuiltin => fn(mode, 2, 3, ['flags'], ([p, s, f], kw, ctx) => {
-  const input = text(s, 'string');
-  chargeSize(ctx, input.length);
-  return matchOnce(text(p, 'pattern'), input, flagsOf(f ?? kw.get('flags')), mode);
-});
+const finder = (mode: Mode): PyBuiltin => fn(mode, 2, 3, ['flags'], ([p, s, f], kw, ctx) =>
+  matchOnce(text(p, 'pattern'), text(s, 'string'), flagsOf(f ?? kw.get('flags')), mode, ctx));
 
 const findall = fn('findall', 2, 3, ['flags'], ([p, s, f], kw, ctx) => {
   const out: unknown[] = [];
@@ -138,7 +156,13 @@ const split = fn('split', 2, 4, ['maxsplit', 'flags'], ([p, s, max, f], kw, ctx)
 
 const sub = fn('sub', 3, 5, ['count', 'flags'], (args, kw, ctx) => substitute(args, kw, ctx, 0)[0]);
 const subn = fn('subn', 3, 5, ['count', 'flags'], (args, kw, ctx) => new PyTuple(substitute(args, kw, ctx, 0)));
-const escape = fn('escape', 1, 1, [], ([s]) => text(s, 'pattern').replace(/[^\p{L}\p{N}_]/gu, (c) => `\\${c}`));
+const escape = fn('escape', 1, 1, [], ([s], _kw, ctx) => {
+  const pattern = text(s, 'pattern');
+  charge(ctx, pattern.length >> 2);
+  const out = pattern.replace(/[^\p{L}\p{N}_]/gu, (c) => `\\${c}`);
+  checkStringLength(out.length, ctx.limits);
+  return out;
+});
 
 /** `re.compile(p)`: an object whose methods are the module functions with the pattern bound. */
 const compile = fn('compile', 1, 2, ['flags'], ([p, f], kw) => {
