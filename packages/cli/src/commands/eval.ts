@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { ExpressionError, MessageError, compileExpression, messageBindings, parseMessage } from '@accolade/core';
 import type { CliIo } from '../io/cli-io.js';
 import { UsageError } from '../io/cli-io.js';
-import { valueToJson } from '../io/to-json.js';
+import { MAX_JSON_OUTPUT, valueToJson } from '../io/to-json.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -42,7 +42,17 @@ export async function evalCommand(expression: string, options: { message?: strin
   try {
     const compiled = compileExpression(expression, { globals: [...bindings.keys()] });
     const result = compiled.evaluate([...bindings.values()]);
-    io.stdout(`${valueToJson(result)}\n`);
+    let json: string;
+    try {
+      json = valueToJson(result);
+    } catch (error) {
+      // Printing can still fail: the JSON is too long, or a generator runs out of steps as it is walked.
+      if (!(error instanceof ExpressionError)) throw error;
+      const tooLong = error.code === 'limit' && error.message.includes('output exceeds');
+      io.stderr(tooLong ? `limit reached: the result is too large to print (more than ${MAX_JSON_OUTPUT} characters of JSON)\n` : `${error.describe()}\n`);
+      return 1;
+    }
+    io.stdout(`${json}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
