@@ -32,8 +32,9 @@ function exceedsNodes(value: unknown, limit: number): boolean {
   while (stack.length > 0) {
     const node = stack.pop();
     if (++count > limit) return true;
-    if (Array.isArray(node)) stack.push(...node);
-    else if (node !== null && typeof node === 'object') stack.push(...Object.values(node));
+    // One by one: spreading a list of 100,000 items as arguments would overflow the stack.
+    if (Array.isArray(node)) for (const item of node) stack.push(item);
+    else if (node !== null && typeof node === 'object') for (const item of Object.values(node)) stack.push(item);
   }
   return false;
 }
@@ -41,6 +42,26 @@ function exceedsNodes(value: unknown, limit: number): boolean {
 export type YamlResult =
   | { ok: true; documents: YamlDocument[] }
   | { ok: false; message: string; line: number; column: number };
+
+type MappingNode = Extract<YamlNode, { kind: 'mapping' }>;
+type MappingEntry = MappingNode['entries'][number];
+
+/**
+ * A mapping's entries by key, built the first time one is looked up: a file
+ * with tens of thousands of unknown keys gets an issue for each, and finding
+ * each issue's position by a scan of the entries would take quadratic time.
+ */
+const entryIndex = new WeakMap<MappingNode, Map<string, MappingEntry>>();
+
+function entryOf(node: MappingNode, key: string): MappingEntry | undefined {
+  let index = entryIndex.get(node);
+  if (index === undefined) {
+    index = new Map();
+    for (const entry of node.entries) if (!index.has(entry.key)) index.set(entry.key, entry);
+    entryIndex.set(node, index);
+  }
+  return index.get(key);
+}
 
 /** One parsed document: its value and a map back to the source. */
 export class YamlDocument {
@@ -52,7 +73,7 @@ export class YamlDocument {
     for (let i = 0; i < path.length && node !== null; i++) {
       const segment = path[i]!;
       if (node.kind === 'mapping') {
-        const entry = node.entries.find((e) => e.key === String(segment));
+        const entry = entryOf(node, String(segment));
         if (!entry) return node;
         node = key && i === path.length - 1 ? entry.keyNode : entry.value;
       } else if (node.kind === 'sequence' && typeof segment === 'number') {
@@ -164,7 +185,8 @@ export function parseYaml(source: string, filename: string, limits: YamlLimits =
     if (values.some((v) => exceedsNodes(v, maxNodes))) {
       const alias = events.find((e) => e.type === EVENT_ID.ALIAS) as { anchorStart: number } | undefined;
       const where = lines.position(alias ? alias.anchorStart - 1 : 0);
-      return { ok: false, message: `aliases expand this document to more than ${maxNodes} nodes`, ...where };
+      const message = alias ? `aliases expand this document to more than ${maxNodes} nodes` : `this document has more than ${maxNodes} nodes`;
+      return { ok: false, message, ...where };
     }
     const trees = buildTrees(events, source);
     return {
