@@ -25,6 +25,14 @@ const FILES: Record<string, string | Buffer> = {
   'proto-keys.yml': `${META}trigger:\n  topic: a\n__proto__: {polluted: true}\nconstructor: {prototype: {polluted: true}}\n`,
   'tabs.yml': `${META}trigger:\n\ttopic: a\n`,
   'bom-and-crlf.yml': `\uFEFF${META.replace(/\n/g, '\r\n')}trigger:\r\n  topic: a\r\n`,
+  // Each of 20,000 unknown keys is reported at its own line, in linear time.
+  'many-keys.yml': `${META}trigger:\n  topic: a\n${Array.from({ length: 20_000 }, (_, i) => `x${i}: 1\n`).join('')}`,
+  // A flat list of 150,000 items: too many nodes, said as such (no aliases involved), not a stack overflow.
+  'many-items.yml': `${META}tags:\n${'  - a\n'.repeat(150_000)}trigger:\n  topic: a\n`,
+  // Merge keys copy, unlike aliases: a hundred merges of a thousand keys each.
+  'merge-bomb.yml': `a: &a {${Array.from({ length: 1000 }, (_, i) => `k${i}: 1`).join(', ')}}\n${Array.from({ length: 99 }, (_, j) => `b${j}: &b${j}\n  <<: [*a]\n`).join('')}${META}trigger:\n  topic: a\n`,
+  'python-tag.yml': `${META}trigger: !!python/object/apply:os.system ["id"]\n`,
+  'js-function.yml': `${META}trigger: !!js/function "function () { return process }"\n`,
 };
 
 describe('hostile rule files', () => {
@@ -66,6 +74,13 @@ describe('hostile rule files', () => {
     ]);
     expect(files('tabs.yml')[0]).toMatch(/^tabs\.yml:7:\d+: YAML syntax error/);
     expect(files('bom-and-crlf.yml')).toEqual([]);
+    const manyKeys = files('many-keys.yml');
+    expect(manyKeys).toHaveLength(20_000);
+    expect(manyKeys[19_999]).toMatch(/^many-keys\.yml:20007:1: x19999: unknown field 'x19999'/);
+    expect(files('many-items.yml')).toEqual(['many-items.yml:1:1: YAML syntax error: this document has more than 100000 nodes']);
+    expect(files('merge-bomb.yml')).toEqual(['merge-bomb.yml:21:3: YAML syntax error: merge keys exceeded maxTotalMergeKeys (10000)']);
+    expect(files('python-tag.yml')).toEqual(['python-tag.yml:6:10: YAML syntax error: unknown sequence tag !<tag:yaml.org,2002:python/object/apply:os.system>']);
+    expect(files('js-function.yml')).toEqual(['js-function.yml:6:10: YAML syntax error: unknown scalar tag !<tag:yaml.org,2002:js/function>']);
     expect(stdout).toMatch(/; 1 rule valid\n$/);
   });
 });

@@ -95,6 +95,32 @@ describe(`hostile expressions (${HOSTILE.length} known techniques) end in a type
   });
 });
 
+describe('values too large to describe', () => {
+  it('a rule whose values share one list many times is reported in a few lines, and the other rules award', async () => {
+    const rule = (name: string, body: string): string =>
+      `name: ${name}\ndescription: d\ncreator: c\ndiscussion: u\nimage_url: i\ntrigger:\n  topic: a.b\n${body}`;
+    const DAG = '"[[[[0] * 100] * 100] * 100] * 100"';
+    const sources = [
+      rule('Shared recipient', `recipient: ${DAG}\n`),
+      rule('Shared count', `previous:\n  filter:\n    topics: [message.topic]\n  operation:\n    lambda: ${DAG}\ncondition:\n  greater than: 1\nrecipient: message.agent_name\n`),
+      rule('Healthy', 'recipient: message.agent_name\n'),
+    ];
+    const events: string[] = [];
+    const engine = createEngine({
+      rules: sources.map((source, i) => loadRuleSource(source, `r${i}.yml`).rule!),
+      history: new MemoryHistoryStore(),
+      awards: new MemoryAwardStore(),
+      options: { logger: (e) => events.push(e.text) },
+    });
+    const started = Date.now();
+    const awards = await engine.process(createMessage(MESSAGE));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(awards.map((a) => a.badgeId)).toEqual(['healthy']);
+    expect(events.length).toBeGreaterThan(0);
+    for (const text of events) expect(text.length).toBeLessThan(200_000);
+  });
+});
+
 describe('the real binary', () => {
   it.each([
     ['().__class__.__bases__[0].__subclasses__()', "attribute '__class__' is not accessible in rule expressions (at column 4)"],
@@ -104,6 +130,7 @@ describe('the real binary', () => {
     ["'a' * 10**9", 'limit reached: a string of 1000000000 characters exceeds the limit of 1000000 (at column 5)'],
     ['sum(range(10**12))', 'limit reached: evaluation took more than 1000000 steps (at column 1)'],
     ["'{0.__class__}'.format(1)", "KeyError: '0.__class__' (at column 17)"],
+    ['[[[[0] * 100] * 100] * 100] * 100', 'limit reached: the result is too large to print (more than 10000000 characters of JSON)'],
   ])('%s fails cleanly', async (expression, line) => {
     const { code, stdout, stderr } = await runCli(['eval', '--', expression]);
     expect([code, stdout, stderr]).toEqual([1, '', `${line}\n`]);
