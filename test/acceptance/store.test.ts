@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,29 @@ describe('accolade explain and test with --store', SLOW, () => {
     const stored = await runCli([...args, '--store', `pglite:${join(freshDir(), 'db')}`], ROOT);
     expect(memory.code).toBe(0);
     expect(stored.stdout).toBe(memory.stdout);
+  });
+
+  it('explain leaves the history in the store as it was', async () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, 'first.yml'), `name: First Comment
+description: Your first comment.
+creator: tester
+discussion: https://example.org/d
+image_url: https://example.org/i.png
+trigger: {topic: bodhi.update.comment}
+previous: {filter: {topics: [message.topic], users: [recipient]}, operation: count}
+condition: {equal to: 1}
+`);
+    const later = { ...JSON.parse(readFileSync(fixture('message.json'), 'utf8')) as Record<string, unknown>, id: 'a-later-comment' };
+    writeFileSync(join(dir, 'later.jsonl'), `${JSON.stringify(later)}\n`);
+    const store = ['--store', `pglite:${join(dir, 'db')}`];
+    const explained = await runCli(['explain', '--rules', join(dir, 'first.yml'), fixture('message.json'), ...store]);
+    expect(explained.code).toBe(0);
+    // Had explain stored its message, ralph would now have two comments and no first-comment badge.
+    const replay = ['replay', '--rules', join(dir, 'first.yml'), '--format', 'json', join(dir, 'later.jsonl')];
+    const stored = await runCli([...replay, ...store]);
+    expect(stored.stdout).toBe('{"badge_id": "first-comment", "user": "ralph", "message_id": "a-later-comment"}\n');
+    expect(stored.stdout).toBe((await runCli(replay)).stdout);
   });
 
   it('test runs every case on its own schema and reports the same', async () => {

@@ -15,6 +15,7 @@ import { conditionHolds } from './condition.js';
 import { countShapes } from './count-shapes.js';
 import type { CandidateTrace, Explanation, RuleTrace } from './explanation.js';
 import { FAILED, KEY_MISSING, MessageRun, type RuleContext } from './message-run.js';
+import { HistoryWithMessage } from './history-with-message.js';
 import { previousValue } from './previous-value.js';
 import { describeCondition, toPlain } from './trace-values.js';
 import { type EvaluationPlan, indexedPlan } from './evaluation-plan.js';
@@ -53,10 +54,12 @@ export interface AwardResult {
   readonly rule: CompiledRule;
 }
 
-/** An expression failed: the rule gives nothing for this message. */
+/** What one run of the pipeline does: award, or explain without awarding. */
 interface Mode {
   award: boolean;
   trace: RuleTrace[] | null;
+  /** Where counts come from: the engine's history, or for explain one that also holds the message. */
+  history: HistoryStore;
 }
 
 /**
@@ -101,7 +104,10 @@ export class Engine {
    */
   async process(message: Message | unknown): Promise<AwardResult[]> {
     const awards: AwardResult[] = [];
-    await this.run(this.toMessage(message), { award: true, trace: null }, awards);
+    const m = this.toMessage(message);
+    await this.ready();
+    if (this.record) await this.config.history.add!(m);
+    await this.run(m, { award: true, trace: null, history: this.config.history }, awards);
     return awards;
   }
 
@@ -109,7 +115,10 @@ export class Engine {
   async explain(input: Message | unknown): Promise<Explanation> {
     const message = this.toMessage(input);
     const trace: RuleTrace[] = [];
-    const checked = await this.run(message, { award: false, trace }, []);
+    await this.ready();
+    // The message counts, as in process, but a shared history is left as it was.
+    const history = this.record ? new HistoryWithMessage(this.config.history, message) : this.config.history;
+    const checked = await this.run(message, { award: false, trace, history }, []);
     return { messageId: message.id, topic: message.topic, rules: trace, rulesChecked: checked };
   }
 
@@ -118,8 +127,6 @@ export class Engine {
   }
 
   private async run(message: Message, mode: Mode, awards: AwardResult[]): Promise<number> {
-    await this.ready();
-    if (this.record) await this.config.history.add!(message);
     this.stats.messages++;
     const run = new MessageRun(message, this.plan.shareQueries);
     const visited = this.plan.groupsFor(message.topic);
@@ -130,7 +137,7 @@ export class Engine {
       checked += group.rules.length;
       if (!exact && !this.matches(group.lead.trigger, run)) continue;
       this.stats.triggered += group.rules.length;
-      await this.evaluateGroup(group, run, earned, mode.trace === null ? null : traces);
+      await this.evaluateGroup(group, run, mode.history, earned, mode.trace === null ? null : traces);
     }
     if (mode.trace !== null) mode.trace.push(...traces.sort((a, b) => a[0] - b[0]).map(([, t]) => t));
     if (!mode.award) return checked;
@@ -211,7 +218,7 @@ export class Engine {
    * One group whose trigger matched: its recipients and each candidate's
    * `previous` value once, then each rule's holders and condition.
    */
-  private async evaluateGroup(group: RuleGroup, run: MessageRun, earned: Earned[], traces: Array<[number, RuleTrace]> | null): Promise<void> {
+  private async evaluateGroup(group: RuleGroup, run: MessageRun, history: HistoryStore, earned: Earned[], traces: Array<[number, RuleTrace]> | null): Promise<void> {
     const ctx = this.context(group.lead, run);
     const recipients = await findRecipients(ctx, this.filters.converters);
     const values = new Map<string, { value: unknown; trace: CandidateTrace | undefined }>();
@@ -235,7 +242,7 @@ export class Engine {
         let computed = values.get(user);
         if (computed === undefined) {
           const scratch: CandidateTrace | undefined = trace ? { user } : undefined;
-          computed = { value: await previousValue(ctx, this.config.history, user, scratch), trace: scratch };
+          computed = { value: await previousValue(ctx, history, user, scratch), trace: scratch };
           values.set(user, computed);
         }
         const t: CandidateTrace | undefined = trace ? { ...computed.trace!, user } : undefined;
