@@ -1,5 +1,6 @@
 import { pyRepr } from '../expressions/python/repr.js';
 import type { AwardStore } from '../stores/award-store.js';
+import { type MaybePromise, andThen } from '../stores/maybe-promise.js';
 import type { UserDirectory } from '../stores/user-directory.js';
 import { FAILED, KEY_MISSING, type MessageRun, type RuleContext } from './message-run.js';
 import { isAddressLike, recipientNames } from './recipients.js';
@@ -54,14 +55,19 @@ export async function findRecipients(ctx: RuleContext, converters: UserDirectory
  * Why a name gets nothing from this badge, in fedbadges' order — skip list,
  * addresses, holders, users who opted out, unknown accounts — or null. All of
  * it comes before any history is counted. Opt-outs and accounts are asked
- * once per message, however many rules ask.
+ * once per message, however many rules ask; with synchronous stores nothing
+ * here waits.
  */
-export async function dropReason(user: string, badgeId: string, f: CandidateFilters, run: MessageRun): Promise<string | null> {
+export function dropReason(user: string, badgeId: string, f: CandidateFilters, run: MessageRun): MaybePromise<string | null> {
   if (f.skip.has(user)) return 'in the skip list';
   if (f.dropAddresses && isAddressLike(user)) return 'an address, not an account';
-  if (await f.awards.has(badgeId, user)) return 'already has the badge';
-  if (await run.once(`opted-out\u0000${user}`, () => f.awards.isOptedOut(user))) return 'opted out of badges';
-  const users = f.users;
-  if (users !== undefined && !(await run.once(`exists\u0000${user}`, () => users.exists(user)))) return 'no such account';
-  return null;
+  return andThen(f.awards.has(badgeId, user), (held) => {
+    if (held) return 'already has the badge';
+    return andThen(run.userFact('opted-out', user, () => f.awards.isOptedOut(user)), (optedOut) => {
+      if (optedOut) return 'opted out of badges';
+      const users = f.users;
+      if (users === undefined) return null;
+      return andThen(run.userFact('exists', user, () => users.exists(user)), (exists) => (exists ? null : 'no such account'));
+    });
+  });
 }

@@ -7,6 +7,7 @@ import type { MessageSchemaRegistry } from '../message/message-schema.js';
 import type { CompiledRule, ExpressionSite, TriggerNode } from '../rules/compiled-rule.js';
 import type { AwardStore } from '../stores/award-store.js';
 import type { HistoryStore } from '../stores/history-store.js';
+import { isPromise } from '../stores/maybe-promise.js';
 import { MemoryUserDirectory } from '../stores/memory/memory-user-directory.js';
 import type { UserDirectory } from '../stores/user-directory.js';
 import type { EngineEvent, EngineLogger, EngineStats } from './engine-events.js';
@@ -234,7 +235,8 @@ export class Engine {
       }
       const kept: string[] = [];
       for (const user of recipients.names) {
-        const reason = await dropReason(user, rule.badgeId, this.filters, run);
+        const dropped = dropReason(user, rule.badgeId, this.filters, run);
+        const reason = isPromise(dropped) ? await dropped : dropped;
         if (reason === null) kept.push(user);
         else if (trace) trace.candidates.push({ user, dropped: reason });
       }

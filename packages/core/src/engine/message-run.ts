@@ -1,4 +1,5 @@
 import type { Message } from '../message/message.js';
+import { type MaybePromise, isPromise } from '../stores/maybe-promise.js';
 import type { CompiledRule, ExpressionSite } from '../rules/compiled-rule.js';
 import { fedmsgEnvelope, messageObject } from './python-views.js';
 
@@ -12,6 +13,7 @@ export class MessageRun {
   private obj: unknown;
   private envelope: unknown;
   readonly memo = new Map<string, Promise<unknown>>();
+  private readonly facts = new Map<string, Map<string, MaybePromise<boolean>>>();
 
   constructor(readonly message: Message, private readonly shareQueries = true) {}
 
@@ -22,6 +24,18 @@ export class MessageRun {
   /** The 1.x envelope, built only for expressions that read `msg`. */
   msg(site: ExpressionSite): unknown {
     return site.expression.usedGlobals.has('msg') ? (this.envelope ??= fedmsgEnvelope(this.message)) : null;
+  }
+
+  /** A yes/no about a user (opted out, exists) for this message, asked once however many rules ask. */
+  userFact(kind: string, user: string, ask: () => MaybePromise<boolean>): MaybePromise<boolean> {
+    let facts = this.facts.get(kind);
+    if (facts === undefined) this.facts.set(kind, (facts = new Map()));
+    const known = facts.get(user);
+    if (known !== undefined && this.shareQueries) return known;
+    const answer = ask();
+    facts.set(user, answer);
+    if (isPromise(answer)) void answer.then((value) => { if (facts.get(user) === answer) facts.set(user, value); }, () => {});
+    return answer;
   }
 
   /** Run a store query once per message, however many rules and candidates ask. */
