@@ -2,7 +2,7 @@ import type { Message } from '../message/message.js';
 import type { HistoryQuery, HistoryRow, HistoryStore } from '../stores/history-store.js';
 import { historyRowOf } from '../stores/memory/memory-history-store.js';
 import { compilePredicate } from '../stores/memory/query-predicate.js';
-import { pythonJsonDumps } from '../expressions/python/json.js';
+import { datanommerText } from '../stores/memory/datanommer-text.js';
 
 const isBefore = (a: HistoryRow, b: HistoryRow): boolean => a.timestamp.getTime() < b.timestamp.getTime();
 
@@ -39,7 +39,7 @@ export class HistoryWithMessage implements HistoryStore {
 
   /** Whether the message counts for this query: it matches, and the history does not hold it already. */
   private async adds(query: HistoryQuery): Promise<boolean> {
-    if (!compilePredicate(query)(this.row, () => pythonJsonDumps(this.row.msg))) return false;
+    if (!compilePredicate(query)(this.row, () => datanommerText(this.row.msg))) return false;
     this.stored ??= Promise.resolve(this.history.count({ msg_id: this.row.msg_id })).then((n) => n > 0);
     return !(await this.stored);
   }

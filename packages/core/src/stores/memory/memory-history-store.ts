@@ -1,4 +1,4 @@
-import { pythonJsonDumps } from '../../expressions/python/json.js';
+import { datanommerText } from './datanommer-text.js';
 import { type Message, historyCategoryOf } from '../../message/message.js';
 import type { CountShape, HistoryQuery, HistoryRow, HistoryStore } from '../history-store.js';
 import { CountIndex } from './count-index.js';
@@ -30,7 +30,7 @@ export function historyRowOf(message: Message): HistoryRow {
   });
 }
 
-const bodyText = (s: Stored): string => (s.text ??= pythonJsonDumps(s.row.msg));
+const bodyText = (s: Stored): string => (s.text ??= datanommerText(s.row.msg));
 const timeOf = (s: Stored): number => s.row.timestamp.getTime();
 
 /**
@@ -91,7 +91,7 @@ export class MemoryHistoryStore implements HistoryStore {
     this.views.prepare(shapes, (function* () {
       for (const s of rows) {
         let text: string | undefined = s.text;
-        yield { row: s.row, text: () => (text ??= pythonJsonDumps(s.row.msg)) };
+        yield { row: s.row, text: () => (text ??= datanommerText(s.row.msg)) };
       }
     })());
   }
