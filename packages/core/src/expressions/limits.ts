@@ -29,6 +29,13 @@ export function charge(ctx: CallContext, steps = 1): void {
   }
 }
 
+/** Refuse work that could cost more than the budget has left, before doing it; pay for it afterwards, when its real size is known. */
+export function afford(ctx: CallContext, steps: number): void {
+  if (steps > ctx.budget.remaining) {
+    throw limitError(`evaluation took more than ${ctx.limits.maxSteps} steps`);
+  }
+}
+
 /**
  * The evaluation running now. Comparing, hashing and printing nested values
  * happen deep inside helpers that take no context (and that code outside

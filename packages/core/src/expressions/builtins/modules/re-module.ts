@@ -1,12 +1,12 @@
 import { ExpressionError, typeError, valueError } from '../../errors.js';
 import { dictOf } from '../../python/equality.js';
-import { charge, chargeSize, checkCollectionSize, checkStringLength } from '../../limits.js';
+import { afford, charge, chargeSize, checkCollectionSize, checkStringLength } from '../../limits.js';
 import { pyRepr } from '../../python/repr.js';
 import {
   type CallContext, type Kwargs, PyBuiltin, PyCallable, PyMatch, PyModule, PyObject, PyTuple, typeName,
 } from '../../python/values.js';
-import { FLAGS, compileRegex, isLiteral, searchCost } from './regex.js';
-import type { RE2JS } from 're2js';
+import { FLAGS, compileRegex, longestMatchOf, searchCost } from './regex.js';
+import type { Matcher, RE2JS } from 're2js';
 
 type Mode = 'search' | 'match' | 'fullmatch';
 
@@ -33,31 +33,42 @@ function toMatch(matcher: ReturnType<RE2JS['matcher']>, re: RE2JS, input: string
   return new PyMatch(groups, spans, re.namedGroups(), input);
 }
 
-function matchOnce(pattern: string, input: string, flags: number, mode: Mode, ctx: CallContext): PyMatch | null {
-  const re = compileRegex(pattern, flags);
-  charge(ctx, searchCost(re, input.length));
-  const m = re.matcher(input);
-  const ok = mode === 'search' ? m.find() : mode === 'match' ? m.lookingAt() : m.matches();
-  return ok ? toMatch(m, re, input) : null;
+/**
+ * One search from `from`, paid for by what it can have read. RE2's automaton
+ * reads the input until it knows the match; once one has started, every
+ * thread it still runs is a match in progress that began no later, so it
+ * stops within the longest possible match of the match's start. A search is
+ * first checked to be affordable over all the rest of the input (it may find
+ * nothing), then pays for the input up to the match's start plus the longest
+ * possible match, or for the rest of the input. A pattern whose matches have
+ * no bound in length (`a.*b|a`) pays for the rest of the input every time:
+ * searching it for every match costs the square of the input's length, and
+ * the budget stops that.
+ */
+function search(m: Matcher, re: RE2JS, input: string, from: number, mode: Mode, ctx: CallContext): boolean {
+  const rest = input.length - from;
+  afford(ctx, searchCost(re, rest));
+  const found = mode === 'search' ? m.find() : mode === 'match' ? m.lookingAt() : m.matches();
+  const longest = longestMatchOf(re);
+  const read = mode === 'search' && found ? m.start(0) - from + longest : mode === 'search' ? rest : longest;
+  charge(ctx, searchCost(re, Math.max(0, Math.min(rest, read))));
+  return found;
 }
 
-/**
- * Every non-overlapping match. Each search may read the rest of the input
- * (`a.*b|a` over 'aaaa...' does, for every match), so each pays for the rest
- * of the input before it runs: a search for every match costs, at worst, the
- * square of the input's length, and the budget stops it long before.
- */
+function matchOnce(pattern: string, input: string, flags: number, mode: Mode, ctx: CallContext): PyMatch | null {
+  const re = compileRegex(pattern, flags);
+  const m = re.matcher(input);
+  return search(m, re, input, 0, mode, ctx) ? toMatch(m, re, input) : null;
+}
+
+/** Every non-overlapping match, each search paid for as `search` says. */
 function* allMatches(pattern: string, input: string, flags: number, ctx: CallContext): Generator<PyMatch> {
   const re = compileRegex(pattern, flags);
-  // A literal is found by a string search that stops at the match: it pays for what it read, after reading it.
-  const literal = isLiteral(re);
   const m = re.matcher(input);
   let from = 0;
   for (;;) {
-    charge(ctx, (literal ? 0 : searchCost(re, input.length - from)) + MATCH_STEPS);
-    const found = m.find();
-    if (literal) charge(ctx, ((found ? m.end(0) : input.length) - from) >> 6);
-    if (!found) return;
+    charge(ctx, MATCH_STEPS);
+    if (!search(m, re, input, from, 'search', ctx)) return;
     const start = m.start(0);
     const end = m.end(0);
     from = end > start ? end : end + 1;

@@ -10,17 +10,16 @@ import { tick } from '../../limits.js';
  *
  * Linear in the input is not cheap in itself: RE2's automaton costs time in
  * proportion to the input's length times the size of the compiled program
- * (up to a quarter of a microsecond per character and instruction here), and
- * a search for every match (findall, sub, split) may read the rest of the
- * input once per match. So programs are bounded in size before they are
- * compiled, compiling is paid for, and every search pays for the input it
- * may read (see `searchCost`).
+ * (up to a quarter of a microsecond per character and instruction here). So
+ * programs are bounded in size before they are compiled, compiling is paid
+ * for, and every search pays for the input it can have read (see `search` in
+ * re-module.ts).
  */
 export const FLAGS = { IGNORECASE: 2, I: 2, MULTILINE: 8, M: 8, DOTALL: 16, S: 16, ASCII: 256, A: 256, UNICODE: 32, U: 32, VERBOSE: 64, X: 64, NOFLAG: 0 } as const;
 
 export const MAX_PATTERN_LENGTH = 10_000;
 
-/** Largest program a pattern may compile to, as estimated by `programSize`. */
+/** Largest program a pattern may compile to, as estimated by `analysePattern`. */
 export const MAX_PROGRAM_SIZE = 5_000;
 
 /** Steps charged per estimated instruction when a pattern is compiled (about 9 µs per instruction measured). */
@@ -63,26 +62,42 @@ function explain(message: string, pattern: string): string {
 }
 
 /**
- * An upper bound on the number of instructions `pattern` compiles to, read
- * from its text without compiling it: every atom is an instruction or two,
- * `x{n,m}` is up to m copies of x, and so on through nested groups. It
- * overestimates (a counted repeat about twice), which is the safe side.
+ * Read from a pattern's text without compiling it: an upper bound on the
+ * number of instructions it compiles to (every atom is an instruction or two,
+ * `x{n,m}` is up to m copies of x, and so on through nested groups; it
+ * overestimates, a counted repeat about twice, which is the safe side), and
+ * the longest text it can match, in code points (Infinity when a `*`, `+` or
+ * `{n,}` repeats something that is not empty).
  */
-export function programSize(pattern: string): number {
-  type Frame = { done: number; current: number; last: number };
+export function analysePattern(pattern: string): { size: number; maxLength: number } {
+  // Per group: size and length of the alternatives closed so far, of the current one, and of its last atom.
+  type Frame = { done: number; current: number; last: number; lenDone: number; len: number; lenLast: number };
+  const frame = (): Frame => ({ done: 0, current: 0, last: 0, lenDone: 0, len: 0, lenLast: 0 });
   const stack: Frame[] = [];
-  let top: Frame = { done: 0, current: 0, last: 0 };
-  const atom = (size: number): void => { top.current += size; top.last = size; };
+  let top = frame();
+  const atom = (size: number, length: number): void => {
+    top.current += size;
+    top.last = size;
+    top.len += length;
+    top.lenLast = length;
+  };
+  const close = (): void => {
+    const size = top.done + top.current + 4;
+    const length = Math.max(top.lenDone, top.len);
+    top = stack.pop() ?? frame();
+    atom(size, length);
+  };
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i]!;
     if (ch === '\\') {
       const next = pattern[i + 1] ?? '';
       i++;
       if ((next === 'p' || next === 'P' || next === 'x') && pattern[i + 1] === '{') {
-        const close = pattern.indexOf('}', i);
-        if (close > 0) i = close;
+        const end = pattern.indexOf('}', i);
+        if (end > 0) i = end;
       } else if (next === 'p' || next === 'P') i++;
-      atom(2);
+      // Assertions match no text.
+      atom(2, 'bBAzZ'.includes(next) && next !== '' ? 0 : 1);
     } else if (ch === '[') {
       let j = i + 1;
       if (pattern[j] === '^') j++;
@@ -90,15 +105,15 @@ export function programSize(pattern: string): number {
       for (; j < pattern.length && pattern[j] !== ']'; j++) {
         if (pattern[j] === '\\') j++;
         else if (pattern[j] === '[' && pattern[j + 1] === ':') {
-          const close = pattern.indexOf(':]', j + 2);
-          if (close > 0) j = close + 1;
+          const end = pattern.indexOf(':]', j + 2);
+          if (end > 0) j = end + 1;
         }
       }
       i = j;
-      atom(2);
+      atom(2, 1);
     } else if (ch === '(') {
       stack.push(top);
-      top = { done: 0, current: 0, last: 0 };
+      top = frame();
       if (pattern[i + 1] === '?') {
         // (?:  (?P<name>  (?<name>  (?i)  (?i:  — skip the prefix; a flags-only group is empty.
         let j = i + 2;
@@ -111,34 +126,36 @@ export function programSize(pattern: string): number {
         i = j;
       }
     } else if (ch === ')') {
-      const inner = top.done + top.current + 4;
-      top = stack.pop() ?? { done: 0, current: 0, last: 0 };
-      atom(inner);
+      close();
     } else if (ch === '|') {
       top.done += top.current + 2;
       top.current = 0;
       top.last = 0;
+      top.lenDone = Math.max(top.lenDone, top.len);
+      top.len = 0;
+      top.lenLast = 0;
     } else if (ch === '*' || ch === '+' || ch === '?') {
       top.current += 2;
+      if (ch !== '?' && top.lenLast > 0) top.len = top.lenLast = Infinity;
     } else if (ch === '{') {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i, i + 24));
-      if (m === null) { atom(1); continue; }
-      const times = Math.max(Number(m[1]), m[3] ? Number(m[3]) : 0) + (m[2] !== undefined && !m[3] ? 1 : 0);
+      if (m === null) { atom(1, 1); continue; }
+      const unbounded = m[2] !== undefined && !m[3];
+      const times = Math.max(Number(m[1]), m[3] ? Number(m[3]) : 0) + (unbounded ? 1 : 0);
       const repeated = (top.last + 2) * Math.max(1, times);
       top.current += repeated - top.last;
       top.last = repeated;
+      const length = unbounded ? (top.lenLast > 0 ? Infinity : 0) : top.lenLast * Math.max(1, times);
+      top.len += length - top.lenLast;
+      top.lenLast = length;
       i += m[0].length - 1;
     } else {
-      atom(1);
+      atom(1, ch === '^' || ch === '$' ? 0 : 1);
     }
-    if (top.done + top.current > MAX_PROGRAM_SIZE * 4) return top.done + top.current;
+    if (top.done + top.current > MAX_PROGRAM_SIZE * 4) return { size: top.done + top.current, maxLength: Infinity };
   }
-  while (stack.length > 0) {
-    const inner = top.done + top.current + 4;
-    top = stack.pop()!;
-    atom(inner);
-  }
-  return top.done + top.current + 4;
+  while (stack.length > 0) close();
+  return { size: top.done + top.current + 4, maxLength: Math.max(top.lenDone, top.len) };
 }
 
 /** Compile (or find in the cache) a pattern; inside an evaluation, a new compilation is paid for. */
@@ -148,7 +165,7 @@ export function compileRegex(pattern: string, flags: number): RE2JS {
   if (cached) return cached;
   if (pattern.length > MAX_PATTERN_LENGTH) throw limitError(`regular expression longer than ${MAX_PATTERN_LENGTH} characters`);
   if (flags & FLAGS.VERBOSE) throw new ExpressionError('regex-error', 're.VERBOSE is not supported');
-  const size = programSize(pattern);
+  const { size, maxLength } = analysePattern(pattern);
   if (size > MAX_PROGRAM_SIZE) {
     throw limitError(`regular expression too large: more than ${MAX_PROGRAM_SIZE} instructions once its repeats are expanded`);
   }
@@ -171,7 +188,16 @@ export function compileRegex(pattern: string, flags: number): RE2JS {
   }
   cache.set(key, compiled);
   cachedInstructions += instructions;
+  // In UTF-16 code units, as inputs are measured: a code point takes at most two.
+  longestMatch.set(compiled, 2 * maxLength);
   return compiled;
+}
+
+const longestMatch = new WeakMap<RE2JS, number>();
+
+/** The longest text a compiled pattern can match, in UTF-16 code units (Infinity if unbounded). */
+export function longestMatchOf(re: RE2JS): number {
+  return longestMatch.get(re) ?? Infinity;
 }
 
 function instructionsOf(re: RE2JS): number {
