@@ -79,8 +79,18 @@ export function buildHistoryQuery(filters: readonly FilterSpec[], evaluated: rea
 
 /** A stable text for a query, so equal queries from several rules or candidates run once. */
 export function queryKey(query: HistoryQuery): string {
-  return JSON.stringify(Object.keys(query).sort().map((k) => {
-    const v = (query as Record<string, unknown>)[k];
-    return [k, v instanceof Date ? v.toISOString() : v];
-  }));
+  const q = query as Record<string, unknown>;
+  let key = '';
+  // Every value is written with its length first, so no two queries share a text.
+  for (const k of Object.keys(q).sort()) {
+    const v = q[k];
+    if (Array.isArray(v)) {
+      key += `${k}[${v.length}]`;
+      for (const item of v as string[]) key += `${item.length}:${item}`;
+    } else {
+      const text = v instanceof Date ? String(v.getTime()) : String(v);
+      key += `${k}=${text.length}:${text}`;
+    }
+  }
+  return key;
 }
