@@ -13,7 +13,7 @@ export {
 
 export { type Message, categoryOf, historyCategoryOf } from './message/message.js';
 export { MessageError, type MessageErrorCode } from './message/message-error.js';
-export { createMessage, isMessage, parseMessage, messageToJson, type CreateMessageOptions } from './message/create-message.js';
+export { createMessage, isMessage, parseMessage, messageToJson, MAX_MESSAGE_DEPTH, type CreateMessageOptions } from './message/create-message.js';
 export { MessageSchemaRegistry, type MessageSchema, type RawMessage } from './message/message-schema.js';
 
 export { badgeIdFromName } from './rules/badge-id.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMessage, parseMessage } from './create-message.js';
+import { MAX_MESSAGE_DEPTH, createMessage, parseMessage } from './create-message.js';
 import { MessageError } from './message-error.js';
 import { MessageSchemaRegistry } from './message-schema.js';
 
@@ -68,5 +68,16 @@ describe('creating a message', () => {
     const m = parseMessage('{"topic": "a.b", "body": {"__proto__": {"polluted": 1}}}');
     expect(Object.hasOwn(m.body as object, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('refuses a body or headers nested deeper than the stores and printers can walk', () => {
+    const nested = (levels: number): string => `${'{"a": '.repeat(levels)}1${'}'.repeat(levels)}`;
+    expect(() => parseMessage(`{"topic": "a.b", "body": ${nested(MAX_MESSAGE_DEPTH)}}`)).not.toThrow();
+    for (const field of ['body', 'headers']) {
+      const text = `{"topic": "a.b", "${field}": ${nested(20_000)}}`;
+      expect(() => parseMessage(text)).toThrow(MessageError);
+      expect(() => parseMessage(text)).toThrow(`'${field}' nests more than ${MAX_MESSAGE_DEPTH} levels`);
+    }
+    expect(() => parseMessage(`{"topic": "a.b", "body": {"list": ${'['.repeat(MAX_MESSAGE_DEPTH)}${']'.repeat(MAX_MESSAGE_DEPTH)}}}`)).toThrow(MessageError);
   });
 });

@@ -49,6 +49,21 @@ function readTimestamp(input: Record<string, unknown>, headers: Record<string, u
   return parsed.toDate();
 }
 
+/**
+ * How deep a message's body and headers may nest. Real messages nest a few
+ * levels; what every store and printer walks recursively must stay well
+ * within the stack, and Python's json.dumps (datanommer's) fails near 1,000.
+ */
+export const MAX_MESSAGE_DEPTH = 100;
+
+/** Deeper than `limit` levels of lists and objects? Stops descending as soon as it knows. */
+function nestsDeeper(value: unknown, limit: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (limit === 0) return true;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) if (nestsDeeper(item, limit - 1)) return true;
+  return false;
+}
+
 function fromHeaders(headers: Record<string, unknown>, prefix: string): string[] {
   return Object.keys(headers).filter((k) => k.startsWith(prefix) && headers[k] !== false && k.length > prefix.length).map((k) => k.slice(prefix.length));
 }
@@ -67,6 +82,9 @@ export function createMessage(input: unknown, options: CreateMessageOptions = {}
   const headers = input['headers'] ?? {};
   if (!isRecord(headers)) invalid('headers', 'an object');
   const body = input['body'] ?? input['msg'] ?? {};
+  for (const [field, value] of [['body', body], ['headers', headers]] as const) {
+    if (nestsDeeper(value, MAX_MESSAGE_DEPTH)) throw new MessageError('too-deep', `'${field}' nests more than ${MAX_MESSAGE_DEPTH} levels of lists and objects`);
+  }
   const raw: RawMessage = { topic, body, headers };
   const schema = options.schemas?.lookup(topic);
 
