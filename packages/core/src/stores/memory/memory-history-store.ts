@@ -1,9 +1,9 @@
 import { datanommerText } from './datanommer-text.js';
 import { type Message, historyCategoryOf } from '../../message/message.js';
 import type { CountShape, HistoryQuery, HistoryRow, HistoryStore } from '../history-store.js';
-import { CountIndex } from './count-index.js';
 import { CountViews } from './count-views.js';
 import { compilePredicate } from './query-predicate.js';
+import { HistoryIndex } from './history-index.js';
 import { TimeOrderedList } from './time-ordered-list.js';
 
 interface Stored {
@@ -12,8 +12,6 @@ interface Stored {
   /** The body as datanommer stores it (Python json.dumps), made on first use. */
   text?: string;
 }
-
-type IndexedKey = 'users' | 'packages' | 'topics' | 'categories' | 'agents';
 
 /** Convert an engine message into a history row, as datanommer stores it. */
 export function historyRowOf(message: Message): HistoryRow {
@@ -34,31 +32,28 @@ const bodyText = (s: Stored): string => (s.text ??= datanommerText(s.row.msg));
 const timeOf = (s: Stored): number => s.row.timestamp.getTime();
 
 /**
- * Message history in memory. The common counts come from running counters
- * (CountIndex), counts with `contains` and `not_` filters from the views an
- * engine prepares (CountViews); other queries read only the messages of
- * their most selective index, narrowed to their time window, and a paged
- * `find` stops at its page.
+ * Message history in memory. The common counts come from the lengths of
+ * the index lists (HistoryIndex), counts with `contains` and `not_` filters
+ * from the views an engine prepares (CountViews); other queries read only
+ * the messages of their shortest index list, narrowed to their time window,
+ * and a paged `find` stops at its page.
  */
 export class MemoryHistoryStore implements HistoryStore {
   private readonly rows = new TimeOrderedList<Stored>(timeOf);
   private readonly byId = new Map<string, Stored>();
-  private readonly counters: CountIndex | null;
+  private readonly index: HistoryIndex<Stored>;
   private readonly views: CountViews | null;
   private readonly lastCounts = new Map<string, { list: TimeOrderedList<Stored>; upTo: number; count: number }>();
   private static readonly LAST_COUNTS = 100_000;
-  private readonly indexes: Record<IndexedKey, Map<string, TimeOrderedList<Stored>>> = {
-    users: new Map(), packages: new Map(), topics: new Map(), categories: new Map(), agents: new Map(),
-  };
 
   /**
-   * `runningCounts: false` drops the running counters and views (they hold
-   * an entry per user and topic pair); counts then read the most selective
-   * index, as a database would.
+   * `runningCounts: false` drops the (who, where) pair lists and the views;
+   * counts then read the shortest single-key index list, as a database
+   * with an index per column would.
    */
   constructor(messages: Iterable<Message> = [], options: { runningCounts?: boolean } = {}) {
     const counting = options.runningCounts !== false;
-    this.counters = counting ? new CountIndex() : null;
+    this.index = new HistoryIndex(timeOf, counting);
     this.views = counting ? new CountViews() : null;
     for (const m of messages) this.add(m);
   }
@@ -73,14 +68,8 @@ export class MemoryHistoryStore implements HistoryStore {
     const stored: Stored = { row: historyRowOf(message), seq: this.rows.length };
     this.rows.push(stored);
     this.byId.set(message.id, stored);
-    const { row } = stored;
-    for (const u of new Set(row.users)) push(this.indexes.users, u, stored);
-    for (const p of new Set(row.packages)) push(this.indexes.packages, p, stored);
-    push(this.indexes.topics, row.topic, stored);
-    push(this.indexes.categories, row.category, stored);
-    if (row.agent_name !== null) push(this.indexes.agents, row.agent_name, stored);
-    this.counters?.add(row);
-    this.views?.add(row, () => bodyText(stored));
+    this.index.add(stored, stored.row);
+    this.views?.add(stored.row, () => bodyText(stored));
   }
 
   /** Count the announced shapes from now on; the messages already stored are counted in one pass. */
@@ -97,9 +86,9 @@ export class MemoryHistoryStore implements HistoryStore {
   }
 
   count(query: HistoryQuery): number {
-    const counted = this.counters?.count(query, this.rows.length) ?? this.views?.count(query) ?? null;
+    const counted = this.index.count(query, this.rows.length) ?? this.views?.count(query) ?? null;
     if (counted !== null) return counted;
-    if (this.counters !== null && query.start === undefined && query.end === undefined) {
+    if (this.views !== null && query.start === undefined && query.end === undefined) {
       const source = this.candidates(query);
       if (source instanceof TimeOrderedList) return this.countSince(query, source);
     }
@@ -170,27 +159,10 @@ export class MemoryHistoryStore implements HistoryStore {
       const one = this.byId.get(query.msg_id);
       return one ? [one] : [];
     }
-    let best: Array<TimeOrderedList<Stored>> | null = null;
-    let bestSize = Number.POSITIVE_INFINITY;
-    for (const key of ['users', 'packages', 'topics', 'categories', 'agents'] as const) {
-      const values = query[key];
-      if (values === undefined || values.length === 0) continue;
-      const lists = [...new Set(values)].map((v) => this.indexes[key].get(v)).filter((l) => l !== undefined);
-      const size = lists.reduce((n, l) => n + l.length, 0);
-      if (size < bestSize) { best = lists; bestSize = size; }
-    }
-    if (best === null) return this.rows;
-    if (best.length === 0) return [];
-    if (best.length === 1) return best[0]!;
-    return new Set(best.flatMap((l) => l.items));
+    const lists = this.index.candidates(query);
+    if (lists === null) return this.rows;
+    if (lists.length === 0) return [];
+    if (lists.length === 1) return lists[0]!;
+    return new Set(lists.flatMap((l) => l.items));
   }
-}
-
-function push(index: Map<string, TimeOrderedList<Stored>>, key: string, stored: Stored): void {
-  let list = index.get(key);
-  if (list === undefined) {
-    list = new TimeOrderedList(timeOf);
-    index.set(key, list);
-  }
-  list.push(stored);
 }

@@ -30,6 +30,11 @@ export class TimeOrderedList<T> {
     else for (let i = hi - 1; i >= lo; i--) yield this.items[i]!;
   }
 
+  /** How many items have from <= time <= to; only while the list is ordered. */
+  countBetween(from: number, to: number): number {
+    return Math.max(0, this.firstAtOrAfter(to, true) - this.firstAtOrAfter(from));
+  }
+
   /** The first index whose time is >= t (> t when `after`). */
   private firstAtOrAfter(t: number, after = false): number {
     if (t === Number.NEGATIVE_INFINITY) return 0;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { message } from '../../testing/helpers.js';
-import type { HistoryQuery } from '../history-store.js';
+import type { HistoryQuery, HistoryRow } from '../history-store.js';
 import { compilePredicate } from './query-predicate.js';
 import { MemoryHistoryStore } from './memory-history-store.js';
 import { historyRowOf } from './memory-history-store.js';
@@ -27,7 +27,7 @@ const queryArb: fc.Arbitrary<HistoryQuery> = fc.record({
   not_users: fc.option(fc.constant(['ann']), { nil: undefined }),
 }, { requiredKeys: [] });
 
-describe('the counters answer exactly what a scan answers', () => {
+describe('the index lists answer counts exactly as a scan does', () => {
   it('on random histories and random queries', () => {
     fc.assert(fc.property(fc.array(messageArb, { maxLength: 60 }), fc.array(queryArb, { minLength: 1, maxLength: 10 }), (messages, queries) => {
       const built = messages.map((m) => message(m.topic, {}, { agent_name: m.agent, usernames: m.users, packages: m.packages }));
@@ -41,11 +41,14 @@ describe('the counters answer exactly what a scan answers', () => {
   });
 });
 
-describe('the counters answer the common shapes without scanning', () => {
+describe('the index lists answer the common count shapes without scanning', () => {
   it('users x topics, agents x categories, one key, nothing at all; and decline the rest', async () => {
-    const { CountIndex } = await import('./count-index.js');
-    const index = new CountIndex();
-    for (const m of [message('git.receive', {}, { agent_name: 'ann', usernames: ['ann', 'bob'] }), message('git.receive', {}, { agent_name: 'bob', usernames: ['ann'] })]) index.add(historyRowOf(m));
+    const { HistoryIndex } = await import('./history-index.js');
+    const index = new HistoryIndex<HistoryRow>((r) => r.timestamp.getTime(), true);
+    for (const m of [message('git.receive', {}, { agent_name: 'ann', usernames: ['ann', 'bob'] }), message('git.receive', {}, { agent_name: 'bob', usernames: ['ann'] })]) {
+      const row = historyRowOf(m);
+      index.add(row, row);
+    }
     const topic = 'org.fedoraproject.prod.git.receive';
     expect(index.count({ users: ['ann'], topics: [topic] }, 2)).toBe(2);
     expect(index.count({ agents: ['ann', 'bob'], categories: ['git'] }, 2)).toBe(2);
@@ -54,5 +57,7 @@ describe('the counters answer the common shapes without scanning', () => {
     expect(index.count({ users: ['ann', 'bob'] }, 2)).toBeNull();
     expect(index.count({ users: ['ann'], contains: ['x'] }, 2)).toBeNull();
     expect(index.count({ users: ['ann'], packages: ['kernel'] }, 2)).toBeNull();
+    // Without (who, where) pairs the lists only serve scans.
+    expect(new HistoryIndex<HistoryRow>((r) => r.timestamp.getTime(), false).count({ users: ['ann'] }, 2)).toBeNull();
   });
 });

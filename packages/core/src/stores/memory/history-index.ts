@@ -1,0 +1,143 @@
+import type { HistoryQuery, HistoryRow } from '../history-store.js';
+import { TimeOrderedList } from './time-ordered-list.js';
+
+/** Who a message is about (possibly several) and where it happened (exactly one of each). */
+type WhoKey = 'users' | 'packages' | 'agents';
+type WhereKey = 'topics' | 'categories';
+const WHO: readonly WhoKey[] = ['users', 'packages', 'agents'];
+const WHERE: readonly WhereKey[] = ['topics', 'categories'];
+export type IndexKey = WhoKey | WhereKey;
+
+function whoValues(row: HistoryRow, key: WhoKey): readonly string[] {
+  if (key === 'agents') return row.agent_name === null ? [] : [row.agent_name];
+  return key === 'users' ? row.users : row.packages;
+}
+
+interface WhoEntry<T> {
+  all: TimeOrderedList<T>;
+  /** By topic and by category: only when pairs are kept. */
+  topics: Map<string, TimeOrderedList<T>> | null;
+  categories: Map<string, TimeOrderedList<T>> | null;
+}
+
+const hasAny = (values: readonly string[] | undefined): values is readonly string[] => values !== undefined && values.length > 0;
+const unique = (values: readonly string[]): readonly string[] => (values.length === 1 ? values : [...new Set(values)]);
+const EMPTY_LIST = { length: 0 };
+
+/**
+ * Stored messages by user, package, agent, topic and category — and, with
+ * `pairs`, by each (who, where) pair such as (user, topic) — in arrival
+ * order. Scans read the shortest list that holds every match. With pairs,
+ * the counts most rules ask for — "messages on this topic by this user",
+ * also within a time window — are the length of a list (or two binary
+ * searches), whatever the size of the history.
+ */
+export class HistoryIndex<T> {
+  private readonly who: Record<WhoKey, Map<string, WhoEntry<T>>> = { users: new Map(), packages: new Map(), agents: new Map() };
+  private readonly where: Record<WhereKey, Map<string, TimeOrderedList<T>>> = { topics: new Map(), categories: new Map() };
+
+  constructor(private readonly timeOf: (item: T) => number, readonly pairs: boolean) {}
+
+  add(item: T, row: HistoryRow): void {
+    for (const who of WHO) {
+      const values = whoValues(row, who);
+      for (let i = 0; i < values.length; i++) {
+        const w = values[i]!;
+        if (values.indexOf(w) !== i) continue;
+        let entry = this.who[who].get(w);
+        if (entry === undefined) {
+          entry = { all: this.list(), topics: this.pairs ? new Map() : null, categories: this.pairs ? new Map() : null };
+          this.who[who].set(w, entry);
+        }
+        entry.all.push(item);
+        if (entry.topics !== null) this.listIn(entry.topics, row.topic).push(item);
+        if (entry.categories !== null) this.listIn(entry.categories, row.category).push(item);
+      }
+    }
+    this.listIn(this.where.topics, row.topic).push(item);
+    this.listIn(this.where.categories, row.category).push(item);
+  }
+
+  /**
+   * The lists that together hold every message the query can match, the
+   * shortest choice: a (who, where) pair's when both keys are set, else one
+   * key's. Null when the query sets none of the keys.
+   */
+  candidates(query: HistoryQuery): Array<TimeOrderedList<T>> | null {
+    let best: Array<TimeOrderedList<T>> | null = null;
+    let bestSize = Number.POSITIVE_INFINITY;
+    const consider = (lists: Array<TimeOrderedList<T> | undefined>): void => {
+      const found = lists.filter((l) => l !== undefined);
+      const size = found.reduce((n, l) => n + l.length, 0);
+      if (size < bestSize) { best = found; bestSize = size; }
+    };
+    for (const who of WHO) {
+      const ws = query[who];
+      if (!hasAny(ws)) continue;
+      const entries = unique(ws).map((w) => this.who[who].get(w));
+      consider(entries.map((e) => e?.all));
+      if (!this.pairs) continue;
+      for (const where of WHERE) {
+        const xs = query[where];
+        if (hasAny(xs)) consider(entries.flatMap((e) => unique(xs).map((x) => e?.[where]!.get(x))));
+      }
+    }
+    for (const where of WHERE) {
+      const xs = query[where];
+      if (hasAny(xs)) consider(unique(xs).map((x) => this.where[where].get(x)));
+    }
+    return best;
+  }
+
+  /** The count, if the query has a shape the lists answer exactly; null otherwise. Needs pairs. */
+  count(query: HistoryQuery, total: number): number | null {
+    if (!this.pairs || query.msg_id !== undefined || hasAny(query.not_users) || hasAny(query.not_packages) || hasAny(query.not_categories)
+      || hasAny(query.not_topics) || hasAny(query.not_agents) || hasAny(query.contains)) return null;
+    let whoKey: WhoKey | undefined;
+    for (const k of WHO) {
+      if (!hasAny(query[k])) continue;
+      if (whoKey !== undefined) return null;
+      whoKey = k;
+    }
+    let whereKey: WhereKey | undefined;
+    for (const k of WHERE) {
+      if (!hasAny(query[k])) continue;
+      if (whereKey !== undefined) return null;
+      whereKey = k;
+    }
+    const whoValuesOf = whoKey === undefined ? [] : unique(query[whoKey]!);
+    // Users and packages are lists on a message: with several values one message could be counted twice.
+    if (whoKey !== undefined && whoKey !== 'agents' && whoValuesOf.length > 1) return null;
+    const windowed = query.start !== undefined || query.end !== undefined;
+    if (whoKey === undefined && whereKey === undefined) return windowed ? null : total;
+    const lists: Array<TimeOrderedList<T> | typeof EMPTY_LIST> = [];
+    const whereValuesOf = whereKey === undefined ? [] : unique(query[whereKey]!);
+    if (whoKey === undefined) for (const x of whereValuesOf) lists.push(this.where[whereKey!].get(x) ?? EMPTY_LIST);
+    for (const w of whoValuesOf) {
+      const entry = this.who[whoKey!].get(w);
+      if (entry === undefined) continue;
+      if (whereKey === undefined) lists.push(entry.all);
+      else for (const x of whereValuesOf) lists.push(entry[whereKey]!.get(x) ?? EMPTY_LIST);
+    }
+    if (!windowed) return lists.reduce((n, l) => n + l.length, 0);
+    const from = query.start?.getTime() ?? Number.NEGATIVE_INFINITY;
+    const to = query.end?.getTime() ?? Number.POSITIVE_INFINITY;
+    let n = 0;
+    for (const l of lists) {
+      if (!(l instanceof TimeOrderedList)) continue;
+      if (!l.ordered) return null;
+      n += l.countBetween(from, to);
+    }
+    return n;
+  }
+
+  private list(): TimeOrderedList<T> {
+    return new TimeOrderedList(this.timeOf);
+  }
+
+  private listIn(map: Map<string, TimeOrderedList<T>>, key: string): TimeOrderedList<T> {
+    let list = map.get(key);
+    if (list === undefined) map.set(key, (list = this.list()));
+    return list;
+  }
+}
