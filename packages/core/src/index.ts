@@ -32,7 +32,7 @@ export { messageBindings, historyRowObject } from './engine/python-views.js';
 
 export type { MaybePromise } from './stores/maybe-promise.js';
 export {
-  type HistoryStore, type HistoryQuery, type HistoryRow, type CountShape, type CountDimension, type CountFixedKey,
+  type HistoryStore, type HistoryQuery, type HistoryRow, type CountShape, type CountDimension, type CountFixedKey, type SelfExclusion,
   HISTORY_QUERY_KEYS, COUNT_DIMENSIONS, COUNT_FIXED_KEYS,
 } from './stores/history-store.js';
 export type { AwardStore, Award, AwardOutcome, BadgeDefinition } from './stores/award-store.js';

@@ -68,7 +68,15 @@ export interface CountShape {
   readonly fixed: Partial<Record<CountFixedKey, readonly string[]>>;
   /** The only values a dimension is ever asked with, when the rule writes them as constants (`topics: ["'...git.receive'"]`). */
   readonly only?: Partial<Record<CountDimension, readonly string[]>>;
+  /**
+   * `not_` keys whose one value is the candidate itself, the value of the
+   * shape's one user, package or agent key: "messages on the user's updates
+   * that others sent" is `users: [recipient]`, `not_agents: [recipient]`.
+   */
+  readonly notSelf?: readonly SelfExclusion[];
 }
+
+export type SelfExclusion = 'not_users' | 'not_packages' | 'not_agents';
 
 /** Where `previous` counts come from. */
 export interface HistoryStore {

@@ -1,4 +1,4 @@
-import type { CountShape, HistoryQuery, HistoryRow } from '../history-store.js';
+import type { CountShape, HistoryQuery, HistoryRow, SelfExclusion } from '../history-store.js';
 import { COUNT_DIMENSIONS, COUNT_FIXED_KEYS, type CountDimension } from '../history-store.js';
 import { type Predicate, compilePredicate } from './query-predicate.js';
 
@@ -23,14 +23,29 @@ function combinations(lists: ReadonlyArray<readonly string[]>): readonly string[
   return keys ?? [];
 }
 
-/** Which view a query or a shape belongs to: its dimension keys and its fixed keys with their values. */
-function shapeKey(dimensions: readonly CountDimension[], fixed: Partial<Record<string, readonly string[]>>): string {
+/** Which view a query or a shape belongs to: its dimension keys, its fixed keys with their values, its self-exclusions. */
+function shapeKey(dimensions: readonly CountDimension[], fixed: Partial<Record<string, readonly string[]>>, notSelf: readonly SelfExclusion[]): string {
   const fixedPart = Object.entries(fixed).filter(([, v]) => v !== undefined && v.length > 0).map(([k, v]) => [k, distinct(v!)]).sort();
-  return JSON.stringify([[...dimensions].sort(), fixedPart]);
+  return JSON.stringify([[...dimensions].sort(), fixedPart, [...notSelf].sort()]);
+}
+
+const WHO_DIMENSIONS: readonly CountDimension[] = ['users', 'packages', 'agents'];
+const SELF_EXCLUSIONS: readonly SelfExclusion[] = ['not_agents', 'not_packages', 'not_users'];
+
+/** Does the message pass `not_<key>: [who]`? SQL NULL logic: a message without an agent never passes not_agents. */
+function passesSelf(row: HistoryRow, who: string, key: SelfExclusion): boolean {
+  switch (key) {
+    case 'not_agents': return row.agent_name !== null && row.agent_name !== who;
+    case 'not_users': return !row.users.includes(who);
+    case 'not_packages': return !row.packages.includes(who);
+  }
 }
 
 interface View {
   dimensions: CountDimension[];
+  /** `not_` keys whose value is the view's own who dimension's value, and where that dimension is. */
+  notSelf: readonly SelfExclusion[];
+  selfAt: number;
   fixed: Partial<Record<string, readonly string[]>>;
   /** Dimensions asked only with these values: other messages are not counted at all. */
   only: Partial<Record<CountDimension, ReadonlySet<string>>>;
@@ -54,9 +69,10 @@ function widen(a: Only, b: Only, dimensions: readonly CountDimension[]): Only {
 const covers = (outer: Only, inner: Only, dimensions: readonly CountDimension[]): boolean =>
   dimensions.every((d) => outer[d] === undefined || (inner[d] !== undefined && [...inner[d]!].every((v) => outer[d]!.has(v))));
 
-function makeView(dimensions: CountDimension[], fixed: View['fixed'], only: Only): View {
+function makeView(dimensions: CountDimension[], fixed: View['fixed'], only: Only, notSelf: readonly SelfExclusion[]): View {
   const restriction = Object.fromEntries(Object.entries(only).map(([d, values]) => [d, [...values]]));
-  return { dimensions, fixed, only, test: compilePredicate({ ...fixed, ...restriction } as HistoryQuery), counts: new Map() };
+  const selfAt = dimensions.findIndex((d) => WHO_DIMENSIONS.includes(d));
+  return { dimensions, notSelf, selfAt, fixed, only, test: compilePredicate({ ...fixed, ...restriction } as HistoryQuery), counts: new Map() };
 }
 
 /**
@@ -86,15 +102,17 @@ export class CountViews {
         const values = shape.only?.[d];
         if (values !== undefined && values.length > 0) only[d] = new Set(values);
       }
-      const key = shapeKey(dimensions, shape.fixed);
+      const notSelf = [...new Set(shape.notSelf ?? [])].sort();
+      if (notSelf.length > 0 && dimensions.filter((d) => WHO_DIMENSIONS.includes(d)).length !== 1) continue;
+      const key = shapeKey(dimensions, shape.fixed, notSelf);
       const seen = wanted.get(key);
-      wanted.set(key, makeView(dimensions, shape.fixed, seen === undefined ? only : widen(seen.only, only, dimensions)));
+      wanted.set(key, makeView(dimensions, shape.fixed, seen === undefined ? only : widen(seen.only, only, dimensions), notSelf));
     }
     const added: View[] = [];
     for (const [key, view] of wanted) {
       const current = this.views.get(key);
       if (current !== undefined && covers(current.only, view.only, view.dimensions)) continue;
-      const built = current === undefined ? view : makeView(view.dimensions, view.fixed, widen(current.only, view.only, view.dimensions));
+      const built = current === undefined ? view : makeView(view.dimensions, view.fixed, widen(current.only, view.only, view.dimensions), view.notSelf);
       this.views.set(key, built);
       added.push(built);
     }
@@ -115,9 +133,30 @@ export class CountViews {
     };
     for (const view of views) {
       if (!view.test(row, text)) continue;
-      const keys = view.dimensions.length === 1 ? valuesOf(view.dimensions[0]!) : combinations(view.dimensions.map(valuesOf));
+      let lists = view.dimensions.map(valuesOf);
+      if (view.notSelf.length > 0) {
+        lists = [...lists];
+        lists[view.selfAt] = lists[view.selfAt]!.filter((who) => view.notSelf.every((k) => passesSelf(row, who, k)));
+      }
+      const keys = lists.length === 1 ? lists[0]! : combinations(lists);
       for (const key of keys) view.counts.set(key, (view.counts.get(key) ?? 0) + 1);
     }
+  }
+
+  /**
+   * The view that reads the query's `not_` keys as excluding its own user
+   * (package, agent): they must hold exactly the one value of its one who key.
+   */
+  private selfView(query: HistoryQuery, dimensions: readonly CountDimension[], fixed: Partial<Record<string, readonly string[]>>): View | undefined {
+    const who = dimensions.filter((d) => WHO_DIMENSIONS.includes(d));
+    if (who.length !== 1) return undefined;
+    const whoValues = distinct(query[who[0]!]!);
+    if (whoValues.length !== 1) return undefined;
+    const notSelf = SELF_EXCLUSIONS.filter((k) => query[k] !== undefined && query[k].length > 0 && query[k].every((v) => v === whoValues[0]));
+    if (notSelf.length === 0) return undefined;
+    const rest = { ...fixed };
+    for (const k of notSelf) delete rest[k];
+    return this.views.get(shapeKey(dimensions, rest, notSelf));
   }
 
   /** The count from a view, or null when no view has the query's shape (or a message could be counted twice). */
@@ -126,7 +165,7 @@ export class CountViews {
     const dimensions = COUNT_DIMENSIONS.filter((d) => (query[d]?.length ?? 0) > 0);
     const fixed: Partial<Record<string, readonly string[]>> = {};
     for (const k of COUNT_FIXED_KEYS) if ((query[k]?.length ?? 0) > 0) fixed[k] = query[k];
-    const view = this.views.get(shapeKey(dimensions, fixed));
+    const view = this.views.get(shapeKey(dimensions, fixed, [])) ?? this.selfView(query, dimensions, fixed);
     if (view === undefined) return null;
     const lists = view.dimensions.map((d) => distinct(query[d]!));
     if (view.dimensions.some((d, i) => view.only[d] !== undefined && lists[i]!.some((v) => !view.only[d]!.has(v)))) return null;

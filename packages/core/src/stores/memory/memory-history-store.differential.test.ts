@@ -58,14 +58,29 @@ function shapeOf(q: HistoryQuery, i: number): CountShape {
   const fixed: CountShape['fixed'] = {};
   for (const k of COUNT_FIXED_KEYS) if ((q[k]?.length ?? 0) > 0) fixed[k] = q[k];
   const only = i % 2 === 0 ? {} : { ...(q.topics ? { topics: q.topics } : {}), ...(q.categories ? { categories: q.categories } : {}) };
-  return { dimensions, fixed, only };
+  // A rule writing `not_agents: [recipient]` next to `users: [recipient]` excludes the candidate itself.
+  const who = dimensions.filter((d) => d === 'users' || d === 'packages' || d === 'agents');
+  const notSelf = (['not_users', 'not_packages', 'not_agents'] as const).filter((k) =>
+    i % 4 !== 3 && who.length === 1 && q[who[0]!]!.length === 1 && q[k]?.length === 1 && q[k]![0] === q[who[0]!]![0]);
+  for (const k of notSelf) delete fixed[k];
+  return { dimensions, fixed, only, notSelf };
+}
+
+/** Now and then a query excludes its own user, package or agent, as "others commented on your update" does. */
+function withSelfExclusion(q: HistoryQuery, i: number): HistoryQuery {
+  const who = (['users', 'packages', 'agents'] as const).filter((k) => (q[k]?.length ?? 0) > 0);
+  if (i % 2 === 0 || who.length !== 1) return q;
+  const value = q[who[0]!]!.slice(0, 1);
+  const key = (['not_agents', 'not_users', 'not_packages'] as const)[i % 3]!;
+  return { ...q, [who[0]!]: value, [key]: value };
 }
 
 describe('the in-memory history answers exactly what a scan of every message answers', () => {
   it('with its counters, views, incremental counts, time windows and early-stopping pages, as messages keep arriving', () => {
     fc.assert(fc.property(
       fc.array(messageArb, { maxLength: 50 }), fc.array(messageArb, { maxLength: 30 }), fc.array(queryArb, { minLength: 1, maxLength: 8 }),
-      (before, after, queries) => {
+      (before, after, generated) => {
+        const queries = generated.map(withSelfExclusion);
         let t = T0;
         let n = 0;
         const build = (m: typeof before[number]): Message => {

@@ -111,3 +111,23 @@ describe('the views an engine prepares', () => {
     expect(views.count({ users: ['ann'], topics: [comment], contains: ['"karma": 1'] })).toBe(1);
   });
 });
+
+describe('a view that excludes the candidate itself', () => {
+  it('counts what others did to the user: not_agents [user] with SQL NULL logic, not_users and not_packages likewise', async () => {
+    const { CountViews } = await import('./count-views.js');
+    const topic = 'org.fedoraproject.prod.bodhi.update.comment';
+    const rows = [
+      historyRowOf(message(topic, {}, { agent_name: 'ann', usernames: ['ann', 'bob'] })),
+      historyRowOf(message(topic, {}, { agent_name: null, usernames: ['bob'] })),
+      historyRowOf(message(topic, {}, { agent_name: 'bob', usernames: ['bob'] })),
+    ];
+    const views = new CountViews();
+    views.prepare([{ dimensions: ['users', 'topics'], fixed: {}, notSelf: ['not_agents'] }], rows.map((row) => ({ row, text: () => '{}' })));
+    expect(views.count({ users: ['bob'], topics: [topic], not_agents: ['bob'] })).toBe(1);
+    expect(views.count({ users: ['ann'], topics: [topic], not_agents: ['ann'] })).toBe(0);
+    // not_agents naming someone else is another shape: not this view's.
+    expect(views.count({ users: ['bob'], topics: [topic], not_agents: ['ann'] })).toBeNull();
+    const store = new MemoryHistoryStore(rows.map((r, i) => message(r.topic, {}, { id: `s${i}`, agent_name: r.agent_name, usernames: [...r.users] })));
+    expect(store.count({ users: ['bob'], topics: [topic], not_agents: ['bob'] })).toBe(1);
+  });
+});
