@@ -23,10 +23,22 @@ function combinations(lists: ReadonlyArray<readonly string[]>): readonly string[
   return keys ?? [];
 }
 
-/** Which view a query or a shape belongs to: its dimension keys, its fixed keys with their values, its self-exclusions. */
+/**
+ * Which view a query or a shape belongs to: its dimension keys, its fixed
+ * keys with their values, its self-exclusions. Asked on every count, so
+ * written by hand, each value with its length first.
+ */
 function shapeKey(dimensions: readonly CountDimension[], fixed: Partial<Record<string, readonly string[]>>, notSelf: readonly SelfExclusion[]): string {
-  const fixedPart = Object.entries(fixed).filter(([, v]) => v !== undefined && v.length > 0).map(([k, v]) => [k, distinct(v!)]).sort();
-  return JSON.stringify([[...dimensions].sort(), fixedPart, [...notSelf].sort()]);
+  let key = '';
+  for (const d of COUNT_DIMENSIONS) if (dimensions.includes(d)) key += `${d},`;
+  for (const k of COUNT_FIXED_KEYS) {
+    const values = fixed[k];
+    if (values === undefined || values.length === 0) continue;
+    key += `|${k}`;
+    for (const v of distinct(values)) key += `:${v.length}:${v}`;
+  }
+  for (const k of SELF_EXCLUSIONS) if (notSelf.includes(k)) key += `|self:${k}`;
+  return key;
 }
 
 const WHO_DIMENSIONS: readonly CountDimension[] = ['users', 'packages', 'agents'];
