@@ -90,11 +90,26 @@ function asExpressionError(error: unknown, source: string): ExpressionError {
 /** Parse and compile; every problem (syntax, unknown name, bad call) is reported here, with its offset. */
 export function compileExpression(source: string, options: CompileOptions = {}): CompiledExpression {
   const globals = options.globals ?? [];
+  const key = `${globals.join(',')}\u0000${options.maxDepth ?? ''}\u0000${options.maxLength ?? ''}\u0000${source}`;
+  const known = compiled.get(key);
+  if (known !== undefined) return known;
+  let expression: CompiledExpression;
   try {
     const tree = parseExpression(source, options);
     const { code, scope } = compileTree(tree, globals);
-    return new CompiledExpression(source, globals, code, scope.size, scope.usedGlobals);
+    expression = new CompiledExpression(source, globals, code, scope.size, scope.usedGlobals);
   } catch (error) {
     throw asExpressionError(error, source);
   }
+  if (compiled.size >= COMPILED_CACHE_SIZE) compiled.clear();
+  compiled.set(key, expression);
+  return expression;
 }
+
+/**
+ * Rules repeat their expressions (`message.topic`, `recipient`, the same
+ * lambda down a series): a compiled expression holds no state, so one copy
+ * serves every rule that writes the same text with the same names.
+ */
+const compiled = new Map<string, CompiledExpression>();
+const COMPILED_CACHE_SIZE = 20_000;

@@ -54,6 +54,8 @@ type MappingEntry = MappingNode['entries'][number];
 const entryIndex = new WeakMap<MappingNode, Map<string, MappingEntry>>();
 
 function entryOf(node: MappingNode, key: string): MappingEntry | undefined {
+  // A rule's mappings have a handful of keys: a scan allocates nothing.
+  if (node.entries.length <= 16) return node.entries.find((e) => e.key === key);
   let index = entryIndex.get(node);
   if (index === undefined) {
     index = new Map();
