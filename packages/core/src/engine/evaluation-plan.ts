@@ -25,6 +25,9 @@ export interface EvaluationPlan {
   readonly shareQueries: boolean;
 }
 
+/** Topics whose groups are remembered; a bus has a few hundred. */
+const TOPICS_CACHED = 50_000;
+
 /** Series run as one group, triggers indexed by topic suffix and category, expressions compiled once, queries shared. */
 export function indexedPlan(rules: readonly CompiledRule[]): EvaluationPlan {
   const { groups, owners } = groupRules(rules, true);
@@ -38,7 +41,7 @@ export function indexedPlan(rules: readonly CompiledRule[]): EvaluationPlan {
       let hit = found.get(topic);
       if (hit === undefined) {
         hit = index.candidates(topic).map(({ rule, exact }) => ({ group: groupOf.get(rule)!, exact }));
-        if (found.size >= TriggerIndex.CACHE_SIZE) found.clear();
+        if (found.size >= TOPICS_CACHED) found.clear();
         found.set(topic, hit);
       }
       return hit;

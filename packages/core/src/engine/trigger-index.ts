@@ -42,7 +42,7 @@ export interface TriggerCandidate {
 /**
  * Rules indexed by topic suffix and by category, so that a message visits
  * only the rules that can match it; rules that need evaluating on every
- * message (lambda, not) form the residue. Lookups are cached per topic.
+ * message (lambda, not) form the residue. Callers cache lookups per topic.
  */
 export class TriggerIndex {
   private readonly bySuffix = new Map<string, number[]>();
@@ -50,8 +50,6 @@ export class TriggerIndex {
   private readonly byCategory = new Map<string, number[]>();
   private readonly residue: number[] = [];
   private readonly exact: boolean[];
-  private readonly cache = new Map<string, TriggerCandidate[]>();
-  static readonly CACHE_SIZE = 50_000;
 
   constructor(private readonly rules: readonly CompiledRule[]) {
     this.exact = rules.map((r) => indexIsExact(r.trigger));
@@ -66,8 +64,6 @@ export class TriggerIndex {
 
   /** The rules a message on `topic` may trigger, in rule order. */
   candidates(topic: string): TriggerCandidate[] {
-    let hit = this.cache.get(topic);
-    if (hit !== undefined) return hit;
     const found = new Set<number>(this.residue);
     for (const length of this.suffixLengths) {
       if (length > topic.length) continue;
@@ -76,10 +72,7 @@ export class TriggerIndex {
     }
     const category = categoryOf(topic);
     if (category !== null) for (const i of this.byCategory.get(category) ?? []) found.add(i);
-    hit = [...found].sort((a, b) => a - b).map((i) => ({ rule: this.rules[i]!, exact: this.exact[i]! }));
-    if (this.cache.size >= TriggerIndex.CACHE_SIZE) this.cache.clear();
-    this.cache.set(topic, hit);
-    return hit;
+    return [...found].sort((a, b) => a - b).map((i) => ({ rule: this.rules[i]!, exact: this.exact[i]! }));
   }
 }
 
