@@ -75,6 +75,8 @@ export class Engine {
   private readonly filters: CandidateFilters;
   private readonly record: boolean;
   private starting: Promise<void> | null = null;
+  /** The last call in the queue; each call starts when the one before it settles. */
+  private tail: Promise<unknown> = Promise.resolve();
 
   private readonly logger: EngineLogger | undefined;
 
@@ -102,19 +104,42 @@ export class Engine {
    * Evaluate one message and record its awards; resolves to the awards made.
    * Accepts a Message or raw fedora-messaging JSON (a MessageError rejects a bad one).
    * Store failures reject, so the caller can retry the message.
+   *
+   * Calls may overlap (an event handler, a consumer with prefetch): they are
+   * run one after another in call order, so each message's counts see
+   * exactly the messages processed before it, as if each call were awaited.
    */
-  async process(message: Message | unknown): Promise<AwardResult[]> {
+  process(message: Message | unknown): Promise<AwardResult[]> {
+    return this.inTurn(message, (m) => this.processNow(m));
+  }
+
+  /** Like process, but awards nothing and reports every triggered rule step by step. */
+  explain(input: Message | unknown): Promise<Explanation> {
+    return this.inTurn(input, (m) => this.explainNow(m));
+  }
+
+  /** Queue `work` behind every earlier call; a malformed message rejects at once, out of turn. */
+  private inTurn<T>(input: Message | unknown, work: (message: Message) => Promise<T>): Promise<T> {
+    let message: Message;
+    try {
+      message = this.toMessage(input);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const result = this.tail.then(() => work(message));
+    this.tail = result.then(() => undefined, () => undefined);
+    return result;
+  }
+
+  private async processNow(m: Message): Promise<AwardResult[]> {
     const awards: AwardResult[] = [];
-    const m = this.toMessage(message);
     await this.ready();
     if (this.record) await this.config.history.add!(m);
     await this.run(m, { award: true, trace: null, history: this.config.history }, awards);
     return awards;
   }
 
-  /** Like process, but awards nothing and reports every triggered rule step by step. */
-  async explain(input: Message | unknown): Promise<Explanation> {
-    const message = this.toMessage(input);
+  private async explainNow(message: Message): Promise<Explanation> {
     const trace: RuleTrace[] = [];
     await this.ready();
     // The message counts, as in process, but a shared history is left as it was.
