@@ -36,6 +36,7 @@ export {
   HISTORY_QUERY_KEYS, COUNT_DIMENSIONS, COUNT_FIXED_KEYS,
 } from './stores/history-store.js';
 export type { AwardStore, Award, AwardOutcome, BadgeDefinition } from './stores/award-store.js';
+export type { AnnouncementOutbox, PendingAnnouncement, ClaimOptions } from './stores/announcement-outbox.js';
 export { type UserDirectory, type RecipientConverter, RECIPIENT_CONVERTERS } from './stores/user-directory.js';
 export { MemoryHistoryStore, historyRowOf } from './stores/memory/memory-history-store.js';
 export { MemoryAwardStore } from './stores/memory/memory-award-store.js';

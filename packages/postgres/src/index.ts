@@ -8,9 +8,11 @@ export type { TableSpec } from './schema/table-spec.js';
 export { DATANOMMER_TABLES } from './schema/datanommer-tables.js';
 export { TAHRIR_TABLES } from './schema/tahrir-tables.js';
 export { ensureTables, SchemaMismatchError } from './schema/ensure-tables.js';
-export { ensureDatanommerSchema, ensureTahrirSchema } from './schema/ensure-schema.js';
+export { OUTBOX_TABLES } from './schema/outbox-tables.js';
+export { ensureDatanommerSchema, ensureTahrirSchema, ensureOutboxSchema } from './schema/ensure-schema.js';
+export { PostgresOutbox } from './outbox/postgres-outbox.js';
 
-export { PostgresHistoryStore, type PostgresHistoryStoreOptions } from './history/postgres-history-store.js';
+export { PostgresHistoryStore, HistoryWaitError, type PostgresHistoryStoreOptions } from './history/postgres-history-store.js';
 export { recordMessage } from './history/record-message.js';
 export { countSql, findSql } from './history/query-sql.js';
 

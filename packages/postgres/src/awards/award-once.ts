@@ -13,6 +13,8 @@ export interface AwardTarget {
   nickname: string;
   /** tahrir's issued_for: a link back to the message that earned it. */
   issuedFor: string | null;
+  /** Also queue the award's announcement in accolade_outbox, in the same transaction. */
+  outbox?: boolean;
 }
 
 /**
@@ -43,6 +45,13 @@ export async function awardOnce(client: SqlClient, target: AwardTarget): Promise
        VALUES ($1, $2, $3, $4, ${utcTimestamp('$5')}, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
       [`${award.badgeId} -> ${personId}`, award.badgeId, personId, salt, isoParam(award.issuedAt), target.issuedFor, recipient],
     );
-    return inserted.length > 0 ? 'awarded' : 'already-awarded';
+    if (inserted.length === 0) return 'already-awarded';
+    if (target.outbox === true) {
+      await tx.query(
+        `INSERT INTO accolade_outbox (announcement_id, badge_id, username, msg_id, issued_on) VALUES ($1, $2, $3, $4, ${utcTimestamp('$5')})`,
+        [randomUUID(), award.badgeId, target.nickname, award.messageId, isoParam(award.issuedAt)],
+      );
+    }
+    return 'awarded';
   });
 }

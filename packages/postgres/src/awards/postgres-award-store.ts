@@ -15,6 +15,12 @@ export interface PostgresAwardStoreOptions {
   issuer?: IssuerConfig;
   /** tahrir's issued_for for an award; default the message id (fedbadges writes a datagrepper link). */
   issuedFor?: (award: Award) => string | null;
+  /**
+   * Queue every new award's announcement in `accolade_outbox` in the
+   * award's own transaction (see PostgresOutbox); the table must exist
+   * (ensureOutboxSchema). Default false.
+   */
+  outbox?: boolean;
 }
 
 /**
@@ -26,6 +32,7 @@ export class PostgresAwardStore implements AwardStore {
   private readonly email: PersonEmail;
   private readonly issuer: IssuerConfig;
   private readonly issuedFor: (award: Award) => string | null;
+  private readonly outbox: boolean;
   /** The person row has() just read: the engine asks isOptedOut() for the same user right after. */
   private lastRead: { email: string; optedOut: boolean } | null = null;
 
@@ -33,6 +40,7 @@ export class PostgresAwardStore implements AwardStore {
     this.email = options.personEmail ?? personEmailForDomain(options.emailDomain ?? FEDORA_EMAIL_DOMAIN);
     this.issuer = options.issuer ?? DEFAULT_ISSUER;
     this.issuedFor = options.issuedFor ?? ((award) => award.messageId);
+    this.outbox = options.outbox ?? false;
   }
 
   /**
@@ -63,7 +71,7 @@ export class PostgresAwardStore implements AwardStore {
 
   award(award: Award): Promise<AwardOutcome> {
     this.lastRead = null;
-    return awardOnce(this.client, { award, email: this.email(award.user), nickname: award.user, issuedFor: this.issuedFor(award) });
+    return awardOnce(this.client, { award, email: this.email(award.user), nickname: award.user, issuedFor: this.issuedFor(award), outbox: this.outbox });
   }
 
   ensureBadges(badges: readonly BadgeDefinition[]): Promise<void> {

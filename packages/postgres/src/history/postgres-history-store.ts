@@ -12,11 +12,16 @@ export interface PostgresHistoryStoreOptions {
    *   store recorded or found already stored, in arrival order (row id). A
    *   count is then "as of the message being evaluated", even when other
    *   processes (or datanommer) are already further along the same stream;
-   *   this is what makes several engines give exactly one engine's awards.
+   *   a duplicate met again later is counted as of now, as fedbadges does.
+   * - `'message'`: only rows up to the row of the message just recorded or
+   *   found, even when it is older than others this store has seen. A
+   *   redelivered message is then counted exactly as the first time, which
+   *   is what makes several consumers on one queue, and a consumer that
+   *   crashed and got its messages back, give exactly one engine's awards.
    * - `'latest'`: every committed row, as a plain datanommer query does.
    * A store that has recorded nothing sees every row either way.
    */
-  horizon?: 'recorded' | 'latest';
+  horizon?: 'recorded' | 'message' | 'latest';
   /**
    * Keep counts and bring them up to date incrementally (see CountCache):
    * `true`, or the number of queries to keep (default 50,000). Only with the
@@ -26,7 +31,31 @@ export interface PostgresHistoryStoreOptions {
    * writer that commits rows out of id order, leave it off.
    */
   countCache?: boolean | number;
+  /**
+   * Who writes the messages:
+   * - `'insert'` (default): add() stores the message unless its msg_id is
+   *   already there (so a datanommer may write the same stream);
+   * - `'external'`: another process (datanommer) stores them; add() waits
+   *   for the message's row to appear, as fedbadges waits for datanommer,
+   *   and fails with a HistoryWaitError after `externalWaitMs`.
+   */
+  recording?: 'insert' | 'external';
+  /** How long add() waits for an external writer (default 30 s). */
+  externalWaitMs?: number;
+  /** How often it looks meanwhile (default 100 ms). */
+  externalPollMs?: number;
 }
+
+/** The message did not appear in the history in time (`--history external`). */
+export class HistoryWaitError extends Error {
+  readonly code = 'not-in-history';
+  constructor(readonly messageId: string, readonly waitedMs: number) {
+    super(`message ${messageId} did not appear in the history store within ${waitedMs} ms (is datanommer running?)`);
+    this.name = 'HistoryWaitError';
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A HistoryStore over datanommer's tables, on a server or on PGlite. Run
@@ -36,16 +65,21 @@ export interface PostgresHistoryStoreOptions {
 export class PostgresHistoryStore implements HistoryStore {
   private horizon: number | null = null;
   private readonly useHorizon: boolean;
+  private readonly ownRowHorizon: boolean;
   private readonly knownNames = new KnownNames();
   private readonly cache: CountCache | null;
+  private readonly external: { waitMs: number; pollMs: number } | null;
 
   constructor(private readonly client: SqlClient, options: PostgresHistoryStoreOptions = {}) {
-    this.useHorizon = (options.horizon ?? 'recorded') === 'recorded';
+    const horizon = options.horizon ?? 'recorded';
+    this.useHorizon = horizon !== 'latest';
+    this.ownRowHorizon = horizon === 'message';
+    this.external = options.recording === 'external' ? { waitMs: options.externalWaitMs ?? 30_000, pollMs: options.externalPollMs ?? 100 } : null;
     const cache = options.countCache ?? false;
     this.cache = cache === false || !this.useHorizon ? null : new CountCache(cache === true ? undefined : cache);
   }
 
-  /** The highest row id this store has recorded or found (null before the first). */
+  /** The row id counts are bounded by (null before the first message). */
   get lastRecordedId(): number | null {
     return this.horizon;
   }
@@ -73,10 +107,24 @@ export class PostgresHistoryStore implements HistoryStore {
     return (await this.client.query<SelectedRow>(text, values)).map(toHistoryRow);
   }
 
+  /**
+   * Record the message (or, with `recording: 'external'`, wait for it) and
+   * move the horizon to its row (see the `horizon` option).
+   */
   async add(message: Message): Promise<void> {
-    const id = await recordMessage(this.client, message, this.knownNames);
-    // Ids only grow along a stream (each recorder walks it in order), so the maximum is "as of now".
-    this.horizon = this.horizon === null ? id : Math.max(this.horizon, id);
+    const id = this.external === null ? await recordMessage(this.client, message, this.knownNames) : await this.awaitRow(message.id, this.external);
+    // Ids grow along a stream (recorders take turns on one lock), so the maximum is "as of now".
+    this.horizon = this.ownRowHorizon || this.horizon === null ? id : Math.max(this.horizon, id);
+  }
+
+  private async awaitRow(msgId: string, wait: { waitMs: number; pollMs: number }): Promise<number> {
+    const deadline = Date.now() + wait.waitMs;
+    for (;;) {
+      const rows = await this.client.query<{ id: number }>('SELECT id FROM messages WHERE msg_id = $1 ORDER BY id LIMIT 1', [msgId]);
+      if (rows[0] !== undefined) return Number(rows[0].id);
+      if (Date.now() >= deadline) throw new HistoryWaitError(msgId, wait.waitMs);
+      await sleep(Math.min(wait.pollMs, Math.max(0, deadline - Date.now())));
+    }
   }
 
   private bound(): number | null {

@@ -68,4 +68,39 @@ describe('the horizon: what a store sees once it has recorded messages', () => {
     await behind.add(stream[0]!);
     expect(await behind.count({ agents: ['ann'] })).toBe(3);
   });
+
+  it("'message': a redelivered message is counted as of itself again, as the first time", async () => {
+    const client = await fresh();
+    const stream = Array.from({ length: 4 }, (_, i) => message('git.receive', {}, { id: `r${i}`, agent_name: 'ann' }));
+    const consumer = new PostgresHistoryStore(client, { horizon: 'message' });
+    for (const m of stream) await consumer.add(m);
+    expect(await consumer.count({ agents: ['ann'] })).toBe(4);
+    await consumer.add(stream[1]!);
+    expect(await consumer.count({ agents: ['ann'] })).toBe(2);
+    await consumer.add(stream[3]!);
+    expect(await consumer.count({ agents: ['ann'] })).toBe(4);
+    expect(await client.query('SELECT count(*)::int AS n FROM messages')).toEqual([{ n: 4 }]);
+  });
+});
+
+describe("recording: 'external' (datanommer writes the history)", () => {
+  it('waits for the message to appear, then counts as of it; gives up after the bound with a HistoryWaitError', async () => {
+    const client = await fresh();
+    const writer = new PostgresHistoryStore(client);
+    const reader = new PostgresHistoryStore(client, { recording: 'external', externalWaitMs: 2_000, externalPollMs: 10 });
+    const first = message('git.receive', {}, { id: 'e1', agent_name: 'ann' });
+    const later = message('git.receive', {}, { id: 'e2', agent_name: 'ann' });
+    await writer.add(first);
+    const waiting = reader.add(later);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await writer.add(later);
+    await waiting;
+    expect(await reader.count({ agents: ['ann'] })).toBe(2);
+    expect(await client.query('SELECT count(*)::int AS n FROM messages')).toEqual([{ n: 2 }]);
+
+    const impatient = new PostgresHistoryStore(client, { recording: 'external', externalWaitMs: 50, externalPollMs: 10 });
+    const missing = message('git.receive', {}, { id: 'never' });
+    await expect(impatient.add(missing)).rejects.toMatchObject({ name: 'HistoryWaitError', code: 'not-in-history', messageId: 'never' });
+    expect(await client.query("SELECT count(*)::int AS n FROM messages WHERE msg_id = 'never'")).toEqual([{ n: 0 }]);
+  });
 });

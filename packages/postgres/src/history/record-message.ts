@@ -2,7 +2,7 @@ import { type Message, historyCategoryOf, pythonJsonDumps } from '@accolade/core
 import type { SqlClient, SqlQueryable } from '../client/sql-client.js';
 import { isoParam, utcTimestamp } from '../sql/values.js';
 
-/** Advisory-lock namespace for "recording message <msg_id>". */
+/** Advisory lock held while a message is recorded: "the stream's next row". */
 const RECORD_LOCK = 0x6d736769; // 'msgi'
 
 const sortedUnique = (names: readonly string[]): string[] => [...new Set(names)].sort();
@@ -54,13 +54,17 @@ const linkRows = (link: string, key: string, table: string, param: string): stri
  * packages_messages. A message already stored (same msg_id) is skipped, as
  * datanommer skips duplicates. Resolves to the message's row id, new or old.
  *
- * Concurrent recorders of the same message serialise on an advisory lock
- * keyed by its msg_id, so exactly one row is ever written for it.
+ * Recorders (several processes sharing one queue) take turns on one
+ * advisory lock. That makes exactly one row per msg_id, and more: rows are
+ * committed in the order of their ids, so once a recorder holds its row id,
+ * every row with a smaller id is visible to it. A count bounded by the
+ * message's own id is then exactly "the messages before this one", whichever
+ * process recorded them (see PostgresHistoryStore's horizon).
  */
 export async function recordMessage(client: SqlClient, message: Message, known: KnownNames = new KnownNames()): Promise<number> {
   let namesStored = false;
   const id = await client.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [RECORD_LOCK, message.id]);
+    await tx.query('SELECT pg_advisory_xact_lock($1::int, 0)', [RECORD_LOCK]);
     const existing = await tx.query<{ id: number }>('SELECT id FROM messages WHERE msg_id = $1 ORDER BY id LIMIT 1', [message.id]);
     if (existing[0] !== undefined) return existing[0].id;
     await ensureNames(tx, message.usernames, message.packages, known);
