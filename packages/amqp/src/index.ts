@@ -7,3 +7,4 @@ export { Backoff, type BackoffOptions } from './broker/backoff.js';
 export { decodeDelivery, type Delivery, type WireMessage } from './wire/decode-delivery.js';
 export { DeliveryError, type DeliveryErrorCode } from './wire/delivery-error.js';
 export { encodeAnnouncement, awardTopic, type OutgoingMessage } from './wire/encode-announcement.js';
+export { encodeMessage, type PublishableMessage } from './wire/encode-message.js';

@@ -6,6 +6,7 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
  * bad": the service then retries the message for as long as it takes.
  * PostgreSQL's own classes: 08 connection exception, 57P01-57P03 shutdown
  * and start-up, 53300 too many connections; 40001/40P01 are retried too.
+ * An account directory that times out counts as unavailable as well.
  */
 export function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
@@ -13,6 +14,8 @@ export function isUnavailable(error: unknown): boolean {
   if (typeof code === 'string') {
     if (NETWORK_CODES.has(code) || code.startsWith('08') || code.startsWith('57P') || code === '53300' || code === '40001' || code === '40P01') return true;
   }
+  // An account directory (FASJSON) that does not answer is an outage too: the message waits, nobody is skipped.
+  if (error.name === 'FasjsonError' && (code === 'timeout' || code === 'unavailable' || code === 'network')) return true;
   if (error instanceof AggregateError && error.errors.some(isUnavailable)) return true;
   return /Connection terminated|connection (?:is )?closed|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is/i.test(error.message)
     || (error.cause !== undefined && isUnavailable(error.cause));

@@ -45,3 +45,13 @@ describe("fedora-messaging's wire format", () => {
     expect(() => decodeDelivery(delivery({ content: Buffer.from('not json') }))).toThrow(/^message 2024-8a1c: the body is not JSON/);
   });
 });
+
+describe('publishing in the wire format', () => {
+  it('encodes what decodeDelivery reads back, with sent-at from the timestamp when the headers have none', async () => {
+    const { encodeMessage } = await import('./encode-message.js');
+    const out = encodeMessage({ id: 'm1', topic: 'org.fedoraproject.prod.fas.user.create', body: { user: 'ann' }, timestamp: '2024-05-01T10:00:00Z' });
+    const back = decodeDelivery({ routingKey: out.routingKey, messageId: out.properties.messageId, headers: out.properties.headers, content: out.content });
+    expect(back).toEqual({ id: 'm1', topic: 'org.fedoraproject.prod.fas.user.create', headers: { 'sent-at': '2024-05-01T10:00:00.000Z' }, body: { user: 'ann' } });
+    expect(encodeMessage({ topic: 't', body: {} }).properties.messageId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
