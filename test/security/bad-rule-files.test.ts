@@ -65,8 +65,8 @@ describe('hostile rule files', () => {
       'wrong-types.yml:7:10: trigger: must be a mapping',
       'wrong-types.yml:8:11: previous: must be a mapping',
       'wrong-types.yml:9:12: condition: must be a mapping',
-      'wrong-types.yml:10:12: recipient: must be a string',
-      'wrong-types.yml:11:21: recipient_nick2fas: must be true or false',
+      'wrong-types.yml:10:12: recipient: must be a string, one expression (e.g. [message.body["agent"], message.body["user"]]); a list of %(...)s templates is the fedbadges 1.x form, for rules with criteria:',
+      `wrong-types.yml:11:21: warning: recipient_nick2fas: 'no' is not true or false; it turns the conversion on, as fedbadges tests the value for truth (Python reads every non-empty string as true, also "no"). Write true`,
     ]);
     expect(files('proto-keys.yml')).toEqual([
       "proto-keys.yml:8:1: __proto__: unknown field '__proto__'; expected one of: name, description, creator, discussion, image_url, issuer_id, tags, trigger, previous, condition, recipient, recipient_nick2fas, recipient_email2fas, recipient_openid2fas, recipient_github2fas, recipient_distgit2fas, recipient_krb2fas, criteria",

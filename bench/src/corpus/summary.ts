@@ -23,6 +23,7 @@ function triggerKinds(t: TriggerSpec, into: Set<string>): void {
 function recipientForm(d: RuleDefinition): string {
   const r = d.recipient;
   if (r === undefined) return 'default (agent)';
+  if (Array.isArray(r)) return 'template list';
   if (r.startsWith('[')) return 'comprehension';
   if (r.includes('(')) return 'call';
   if (!r.includes('[')) return 'message field';

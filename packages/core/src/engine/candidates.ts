@@ -3,7 +3,7 @@ import type { AwardStore } from '../stores/award-store.js';
 import { type MaybePromise, andThen } from '../stores/maybe-promise.js';
 import type { UserDirectory } from '../stores/user-directory.js';
 import { FAILED, KEY_MISSING, type MessageRun, type RuleContext } from './message-run.js';
-import { isAddressLike, recipientNames } from './recipients.js';
+import { convertLocally, isAddressLike, recipientNames } from './recipients.js';
 
 export interface CandidateFilters {
   awards: AwardStore;
@@ -42,8 +42,10 @@ export async function findRecipients(ctx: RuleContext, converters: UserDirectory
   for (const kind of rule.converters) {
     const converted: string[] = [];
     for (const name of candidates) {
-      const account = await converters.resolve(kind, name);
-      if (account === null) dropped.push({ user: name, reason: `no account for this ${kind}` });
+      // As fedbadges: what its code works out from the value first, the directory only for the rest.
+      const local = convertLocally(kind, name);
+      const account = 'account' in local ? local.account : 'ask' in local ? await converters.resolve(kind, local.ask) : null;
+      if (account === null || account === '') dropped.push({ user: name, reason: 'none' in local ? local.none : `no account for this ${kind}` });
       else converted.push(account);
     }
     candidates = [...new Set(converted)].sort();

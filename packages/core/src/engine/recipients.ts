@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { isPlainDict, PyDict, PyIterator, PySet, PyTuple } from '../expressions/python/values.js';
 import { dictKeys } from '../expressions/python/equality.js';
+import type { RecipientConverter } from '../stores/user-directory.js';
 
 /**
  * Names from whatever the recipient expression returned, as fedbadges takes
@@ -35,4 +36,37 @@ export function recipientNames(value: unknown): { names: string[]; rejected: unk
  */
 export function isAddressLike(name: string): boolean {
   return name.startsWith('192.168.') || name.startsWith('10.') || isIP(name) !== 0;
+}
+
+/**
+ * The part of fedbadges 2.1's conversion that is fixed in its code, done
+ * here so that the directory is asked only what fedbadges asks FASJSON:
+ *
+ * - `email`: an address at `@fedoraproject.org` is that account (fedbadges
+ *   hard-codes the domain and then only checks the account exists, which the
+ *   engine's existence check does too); any other address is looked up.
+ * - `github`: the login is taken out of a GitHub API user URL
+ *   (`https://api.github.com/users/<login>`, lower-case logins only, as
+ *   fedbadges' pattern has it) and looked up; a value of another form gives
+ *   no one, as in fedbadges.
+ * - `nick`: the directory is asked with the value as written.
+ * - `openid`, `distgit`, `krb`: the directory is given the value. These are
+ *   string rules in fedbadges too, but theirs depend on its configuration
+ *   (`id_provider_hostname`, `distgit_hostname`), which the directory holds.
+ */
+export type LocalConversion = { readonly account: string } | { readonly ask: string } | { readonly none: string };
+
+// fedbadges' pattern, whose unescaped dots match any character; kept so the same URLs convert.
+const GITHUB = /^https?:\/\/api.github.com\/users\/([a-z][a-z0-9-]+)$/;
+const FEDORA_MAIL = '@fedoraproject.org';
+
+export function convertLocally(kind: RecipientConverter, value: string): LocalConversion {
+  switch (kind) {
+    case 'email': return value.endsWith(FEDORA_MAIL) ? { account: value.slice(0, value.length - FEDORA_MAIL.length) } : { ask: value };
+    case 'github': {
+      const login = GITHUB.exec(value)?.[1];
+      return login === undefined ? { none: 'not a GitHub API user URL' } : { ask: login };
+    }
+    case 'nick': case 'openid': case 'distgit': case 'krb': return { ask: value };
+  }
 }

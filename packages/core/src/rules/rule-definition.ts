@@ -10,13 +10,18 @@ export interface RuleDefinition {
   trigger: TriggerSpec;
   previous?: PreviousSpec;
   condition?: ConditionSpec;
-  recipient?: string;
-  recipient_nick2fas?: boolean;
-  recipient_email2fas?: boolean;
-  recipient_openid2fas?: boolean;
-  recipient_github2fas?: boolean;
-  recipient_distgit2fas?: boolean;
-  recipient_krb2fas?: boolean;
+  /** An expression; in a 1.x rule a `%(...)s` template or a list of them (translated before compiling). */
+  recipient?: string | string[];
+  /**
+   * The converters. `true`/`false` is the clear form; like fedbadges, any
+   * other YAML value is read with Python's truthiness (with a warning).
+   */
+  recipient_nick2fas?: unknown;
+  recipient_email2fas?: unknown;
+  recipient_openid2fas?: unknown;
+  recipient_github2fas?: unknown;
+  recipient_distgit2fas?: unknown;
+  recipient_krb2fas?: unknown;
 }
 
 export type TextMatch = string | { any: TextMatch[] } | { all: TextMatch[] } | { not: TextMatch };

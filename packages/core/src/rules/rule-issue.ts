@@ -12,7 +12,9 @@ export type RuleIssueCode =
   | 'duplicate-badge'
   | 'legacy-rule'
   | 'legacy-unsupported'
-  | 'too-large';
+  | 'too-large'
+  /** A `recipient_*2fas` flag that is not true or false, read with Python's truthiness. */
+  | 'non-boolean-flag';
 
 /** One problem with one rule, as data: where it is and what is wrong. */
 export interface RuleIssue {

@@ -2,6 +2,7 @@ import { HISTORY_QUERY_KEYS } from '../../stores/history-store.js';
 import { SITE_GLOBALS } from '../compiled-rule.js';
 import { type RuleIssue, formatPath } from '../rule-issue.js';
 import type { PathSegment } from '../yaml/yaml-document.js';
+import { listRecipient } from './compile-rule.js';
 import type { SiteCompiler } from './expression-sites.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -32,7 +33,8 @@ export function checkExpressionsOfMisshapenRule(raw: Record<string, unknown>, si
   };
 
   trigger(raw['trigger'], ['trigger']);
-  check(raw['recipient'], ['recipient'], SITE_GLOBALS.recipient);
+  if (Array.isArray(raw['recipient']) && !flagged.has('recipient')) listRecipient(sites);
+  else check(raw['recipient'], ['recipient'], SITE_GLOBALS.recipient);
   const previous = raw['previous'];
   if (isRecord(previous)) {
     const filter = previous['filter'];

@@ -1,9 +1,9 @@
-import { RECIPIENT_CONVERTERS, type RecipientConverter } from '../../stores/user-directory.js';
 import { badgeIdFromName } from '../badge-id.js';
 import type { CompiledCondition, CompiledRule } from '../compiled-rule.js';
 import { SITE_GLOBALS } from '../compiled-rule.js';
 import { CONDITION_PHRASES, type ConditionPhrase, type RuleDefinition } from '../rule-definition.js';
 import { compilePrevious } from './compile-previous.js';
+import { converterFlags } from './converter-flags.js';
 import { compileTrigger } from './compile-trigger.js';
 import type { SiteCompiler } from './expression-sites.js';
 
@@ -24,6 +24,15 @@ function compileCondition(def: RuleDefinition, sites: SiteCompiler): CompiledCon
   return { kind: 'phrase', phrase, threshold, test: (v) => compare(v, threshold) };
 }
 
+/** A list recipient in a 2.x rule: fedbadges 2.x compiles `recipient` as one expression. */
+export function listRecipient(sites: SiteCompiler): null {
+  sites.issue({
+    code: 'schema', severity: 'error',
+    message: 'must be a string, one expression (e.g. [message.body["agent"], message.body["user"]]); a list of %(...)s templates is the fedbadges 1.x form, for rules with criteria:',
+  }, ['recipient']);
+  return null;
+}
+
 /**
  * Turn a shape-checked definition into a runnable rule. Every expression is
  * compiled now; problems land in `sites.issues` and the rule is then null.
@@ -31,12 +40,14 @@ function compileCondition(def: RuleDefinition, sites: SiteCompiler): CompiledCon
  */
 export function compileRule(def: RuleDefinition, file: string, sites: SiteCompiler, options: { legacy?: boolean; recipientSource?: string } = {}): CompiledRule | null {
   const trigger = compileTrigger(def.trigger, ['trigger'], sites);
-  const recipientText = options.recipientSource ?? def.recipient ?? 'message.agent_name';
-  const recipient = sites.compile(def.recipient ?? recipientText, ['recipient'], SITE_GLOBALS.recipient, options.recipientSource);
+  const recipient = Array.isArray(def.recipient) && options.recipientSource === undefined
+    ? listRecipient(sites)
+    : sites.compile(options.recipientSource ?? (typeof def.recipient === 'string' ? def.recipient : 'message.agent_name'), ['recipient'], SITE_GLOBALS.recipient, options.recipientSource);
   const previous = def.previous === undefined ? null : compilePrevious(def.previous, sites);
   const condition = compileCondition(def, sites);
   if (trigger === null || recipient === null || (def.previous !== undefined && previous === null) || condition === null) return null;
-  const converters = RECIPIENT_CONVERTERS.filter((kind) => def[`recipient_${kind}2fas` as `recipient_${RecipientConverter}2fas`] === true);
+  // Warnings about flags that are not booleans are the loader's (they apply to rules that do not compile too).
+  const { converters } = converterFlags(def as unknown as Record<string, unknown>);
   const badgeId = badgeIdFromName(def.name);
   return Object.freeze({
     badgeId,

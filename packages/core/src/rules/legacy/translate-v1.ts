@@ -23,8 +23,18 @@ export interface Translation {
 const BANNED = ['bodhi', 'oscar', 'apache', 'koji', 'taskotron'];
 const TEMPLATE = /%\(([^)]*)\)([a-z])/g;
 
+/**
+ * Substitutions that are the message's derived fields, not a path into the
+ * fedmsg dict: fedbadges 2.1 adds the message's `usernames` to the
+ * substitution dict after flattening the body (so, unlike body strings,
+ * they are not lower-cased).
+ */
+const DERIVED: Readonly<Record<string, string>> = { usernames: 'message.usernames' };
+
 /** `%(msg.commit.username)s` -> msg["msg"]["commit"]["username"], lower-cased when it is a string. */
 function accessor(key: string): string {
+  const derived = DERIVED[key];
+  if (derived !== undefined && Object.hasOwn(DERIVED, key)) return derived;
   const path = key.split('.').map((part) => `[${reprString(part)}]`).join('');
   return `(lambda v: v.lower() if isinstance(v, str) else v)(msg${path})`;
 }
@@ -90,9 +100,18 @@ export function translateV1(raw: Record<string, unknown>): Translation {
   definition.previous = { filter, operation: 'count' };
   definition.condition = datanommer['condition'] as RuleDefinition['condition'] & object;
   const recipient = raw['recipient'];
-  const recipientSource = recipient === undefined
-    ? `[u for u in message.usernames if u not in (${BANNED.map(reprString).join(', ')})]`
-    : translateValue(recipient) ?? 'None';
+  let recipientSource = `[u for u in message.usernames if u not in (${BANNED.map(reprString).join(', ')})]`;
+  // fedbadges tests the recipient for truth: an empty list (like none) means the default recipients.
+  if (Array.isArray(recipient) && recipient.length > 0) {
+    // A list of templates: fedbadges fills in each one, and every name they give is a candidate.
+    const items = recipient.map((item) => translateValue(item));
+    items.forEach((item, i) => {
+      if (item === null) issues.push({ code: 'legacy-unsupported', severity: 'error', path: `recipient[${i}]`, at: ['recipient', i], message: 'this 1.x recipient cannot be translated (only strings and %(key)s templates can)' });
+    });
+    recipientSource = `[${items.map((item) => item ?? 'None').join(', ')}]`;
+  } else if (recipient !== undefined && !Array.isArray(recipient)) {
+    recipientSource = translateValue(recipient) ?? 'None';
+  }
   delete definition.recipient;
   return { definition, recipientSource, translatedPaths, issues };
 }

@@ -88,7 +88,7 @@ recipient: [not, a, string]`);
       "r.yml:12:5: previous.filter.user: unknown field 'user'; expected one of: start, end, msg_id, users, not_users, packages, not_packages, categories, not_categories, topics, not_topics, agents, not_agents, contains, rows_per_page, page, order",
       "r.yml:13:27: previous.operation.lambda: NameError: name 'result' is not defined (did you mean 'results'?)",
       'r.yml:15:14: condition.lambda: SyntaxError: Expected a value but the expression ended',
-      'r.yml:16:12: recipient: must be a string',
+      'r.yml:16:12: recipient: must be a string, one expression (e.g. [message.body["agent"], message.body["user"]]); a list of %(...)s templates is the fedbadges 1.x form, for rules with criteria:',
       'r.yml:7:3: trigger: has 2 keys (topic, lambda); it takes exactly one of: topic, category, lambda, all, any, not (combine several with all: [...])',
       "r.yml:8:11: trigger.lambda: NameError: name 'nope' is not defined",
     ]);

@@ -2,6 +2,7 @@ import type { CompileOptions } from '../../expressions/expression.js';
 import type { CompiledRule } from '../compiled-rule.js';
 import { checkExpressionsOfMisshapenRule } from '../compile/check-expressions.js';
 import { compileRule } from '../compile/compile-rule.js';
+import { converterFlags } from '../compile/converter-flags.js';
 import { SiteCompiler } from '../compile/expression-sites.js';
 import { translateV1, v1SourcePath } from '../legacy/translate-v1.js';
 import type { RuleDefinition } from '../rule-definition.js';
@@ -46,18 +47,21 @@ export function loadRuleSource(source: string, file: string, options: RuleLoadOp
   }
 
   const raw = doc.value as Record<string, unknown>;
+  // In the order they are written, like every other issue of the file.
+  const flags: RuleIssue[] = converterFlags(raw).warnings.map(({ at, ...issue }) => ({ ...issue, file, ...doc.locate(at) }))
+    .sort((a, b) => a.line - b.line || a.column - b.column);
   const shape = validateShape(doc, file);
   if (shape.length > 0) {
-    if ('criteria' in raw) return { rule: null, issues: shape };
+    if ('criteria' in raw) return { rule: null, issues: [...shape, ...flags] };
     const sites = new SiteCompiler(doc, file, options);
     checkExpressionsOfMisshapenRule(raw, sites, shape);
-    return { rule: null, issues: [...shape, ...sites.issues] };
+    return { rule: null, issues: [...shape, ...sites.issues, ...flags] };
   }
 
   if (!('criteria' in raw)) {
     const sites = new SiteCompiler(doc, file, options);
     const rule = compileRule(raw as unknown as RuleDefinition, file, sites);
-    return { rule, issues: sites.issues, nameAt: doc.locate(['name'], { key: true }) };
+    return { rule, issues: [...sites.issues, ...flags], nameAt: doc.locate(['name'], { key: true }) };
   }
 
   // fedbadges 1.x
@@ -66,7 +70,7 @@ export function loadRuleSource(source: string, file: string, options: RuleLoadOp
     return { rule: null, issues: [{ ...fileIssue(file, 'schema', `'${clash}' (2.x) and 'criteria' (1.x) cannot be combined`), path: clash, ...doc.locate([clash], { key: true }) }] };
   }
   const translation = translateV1(raw);
-  const issues: RuleIssue[] = translation.issues.map(({ at, ...issue }) => ({ ...issue, file, ...doc.locate(at, { key: at.length === 1 }) }));
+  const issues: RuleIssue[] = [...translation.issues.map(({ at, ...issue }) => ({ ...issue, file, ...doc.locate(at, { key: at.length === 1 }) })), ...flags];
   if (issues.some((i) => i.severity === 'error')) return { rule: null, issues };
   const sites = new SiteCompiler(doc, file, options, v1SourcePath, translation.translatedPaths);
   const rule = compileRule(translation.definition, file, sites, { legacy: true, recipientSource: translation.recipientSource });

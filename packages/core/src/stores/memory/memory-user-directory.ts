@@ -3,7 +3,10 @@ import type { RecipientConverter, UserDirectory } from '../user-directory.js';
 export interface MemoryUserDirectoryOptions {
   /** Known accounts. Without this list every name exists. */
   users?: Iterable<string>;
-  /** Per converter kind, value -> account (e.g. `{ nick: { ralph_irc: 'ralph' } }`). */
+  /**
+   * Per converter kind, what the engine asks -> account (e.g. `{ nick: { ralph_irc: 'ralph' } }`);
+   * `github` by login, `email` by addresses outside fedoraproject.org, as the engine asks (see UserDirectory).
+   */
   aliases?: Partial<Record<RecipientConverter, Record<string, string>>>;
 }
 
