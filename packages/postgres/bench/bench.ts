@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { type CompiledRule, MemoryAwardStore, MemoryHistoryStore, loadRules } from '@accolade/core';
-import { PgClient, PgliteClient, PostgresAwardStore, PostgresHistoryStore, type SqlClient, ensureDatanommerSchema, ensureTahrirSchema } from '@accolade/postgres';
-import { bulkLoad } from './bulk-load.js';
+import { PgClient, PgliteClient, PostgresAwardStore, PostgresHistoryStore, type SqlClient, ensureDatanommerSchema, ensureTahrirSchema, bulkLoadHistory } from '@accolade/postgres';
 import { type RunResult, percentile, runEngine } from './engine-run.js';
 import { commonQueries, explainCount } from './plans.js';
 import { SyntheticMessages } from './synthetic-messages.js';
@@ -64,7 +63,7 @@ async function onDatabase(name: string, client: SqlClient, size: number, rules: 
   await ensureDatanommerSchema(client);
   await ensureTahrirSchema(client);
   let last = 0;
-  const [, load] = await timed(() => bulkLoad(client, size, historyMessage, (done) => {
+  const [, load] = await timed(() => bulkLoadHistory(client, size, historyMessage, (done) => {
     if (done - last >= 100_000 || done === size) { log(`${name}: loaded ${done} history messages`); last = done; }
   }));
   const history = new PostgresHistoryStore(client);

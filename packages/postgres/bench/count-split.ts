@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { type HistoryQuery, type HistoryStore, type Message, createEngine, loadRules } from '@accolade/core';
-import { PgClient, PostgresAwardStore, PostgresHistoryStore, ensureDatanommerSchema, ensureTahrirSchema } from '@accolade/postgres';
-import { bulkLoad } from './bulk-load.js';
+import { PgClient, PostgresAwardStore, PostgresHistoryStore, ensureDatanommerSchema, ensureTahrirSchema, bulkLoadHistory } from '@accolade/postgres';
 import { SyntheticMessages } from './synthetic-messages.js';
 
 /**
@@ -58,7 +57,7 @@ async function main(): Promise<void> {
   try {
     await ensureDatanommerSchema(client);
     await ensureTahrirSchema(client);
-    await bulkLoad(client, HISTORY, (i) => synthetic.message(i), () => {});
+    await bulkLoadHistory(client, HISTORY, (i) => synthetic.message(i), () => {});
     for (const countCache of [false, true]) {
       const { store, tally } = timedStore(new PostgresHistoryStore(client, { countCache }));
       const engine = createEngine({ rules, history: store, awards: new PostgresAwardStore(client) });

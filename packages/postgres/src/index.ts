@@ -14,6 +14,7 @@ export { PostgresOutbox } from './outbox/postgres-outbox.js';
 
 export { PostgresHistoryStore, HistoryWaitError, type PostgresHistoryStoreOptions } from './history/postgres-history-store.js';
 export { recordMessage } from './history/record-message.js';
+export { bulkLoadHistory } from './history/bulk-load-history.js';
 export { countSql, findSql } from './history/query-sql.js';
 
 export { PostgresAwardStore, type PostgresAwardStoreOptions } from './awards/postgres-award-store.js';

@@ -169,6 +169,7 @@ export class AwardService {
       try {
         await this.engine.ready();
         this.setHealth(this.brokerUp, true);
+        this.emit({ type: 'ready', rules: this.engine.rules.length });
         return;
       } catch (error) {
         const delay = backoff.next();
@@ -248,7 +249,9 @@ export class AwardService {
       const started = performance.now();
       try {
         const awards = await this.engine.process(message);
-        await this.announce(session, message.id);
+        // An award earned by an earlier attempt (then a fault) is committed but has not been announced: look then too.
+        // Otherwise a message that awarded nothing has nothing waiting, and the round trip is saved.
+        if (awards.length > 0 || backoff.attempts > 0 || delivery.fields.redelivered) await this.announce(session, message.id);
         this.setHealth(this.brokerUp, true);
         if (session.ack(delivery)) {
           this.emit({

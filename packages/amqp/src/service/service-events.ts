@@ -3,6 +3,7 @@
  * counts it in the metrics); the library itself never prints.
  */
 export type ServiceEvent =
+  | { type: 'ready'; rules: number }
   | { type: 'broker-connected'; queue: string }
   | { type: 'broker-lost'; error: string; retryInMs: number }
   | { type: 'processed'; messageId: string; topic: string; awards: number; seconds: number; lagSeconds: number; redelivered: boolean }

@@ -1,13 +1,14 @@
 import { type Message, historyCategoryOf, pythonJsonDumps } from '@accolade/core';
-import type { SqlClient } from '@accolade/postgres';
+import type { SqlClient } from '../client/sql-client.js';
 
 /**
- * Loads a large history into datanommer's tables with multi-row INSERTs
+ * Loads a large history into empty datanommer tables with multi-row INSERTs
  * (one statement per table per batch of thousands of rows, arrays of
  * columns unnested server-side): the same rows recordMessage() writes, at
- * bulk speed. Ids are given explicitly, then the sequences moved past them.
+ * bulk speed (for benchmarks and for seeding a fresh database from an
+ * export). Ids are given explicitly from 1, then the sequences moved past them.
  */
-export async function bulkLoad(client: SqlClient, count: number, make: (i: number) => Message, onProgress: (done: number) => void, batch = 5000): Promise<void> {
+export async function bulkLoadHistory(client: SqlClient, count: number, make: (i: number) => Message, onProgress: (done: number) => void, batch = 5000): Promise<void> {
   const names = { users: new Map<string, number>(), packages: new Map<string, number>() };
   for (let start = 0; start < count; start += batch) {
     const end = Math.min(count, start + batch);
