@@ -1,13 +1,16 @@
 import { createRequire } from 'node:module';
 import { ruleJsonSchema } from '@accolade/core';
+import { FasjsonError } from '@accolade/fedora';
 import { Command, CommanderError, Option } from 'commander';
 import { evalCommand } from './commands/eval.js';
 import { explain } from './commands/explain.js';
 import { replay } from './commands/replay.js';
-import { testCommand } from './commands/test.js';
+import { type TestOptions, testCommand } from './commands/test.js';
 import { validate } from './commands/validate.js';
 import { type CliIo, UsageError, processIo } from './io/cli-io.js';
 import { InvalidRules } from './io/rule-set.js';
+import { addPresetOptions } from './io/preset.js';
+import { addServeCommand } from './serve/serve-cli.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -26,7 +29,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (paths: string[], opts: { format: 'text' | 'json' }) => setCode(await validate(paths, opts, io)));
 
-  program.command('replay')
+  addPresetOptions(program.command('replay'))
     .description('run the rules over a stream of messages (in-memory stores unless --store) and print the awards')
     .argument('<messages>', 'messages, one JSON object per line (.jsonl)')
     .option('--rules <path>', 'rule file or folder (repeatable, required)', collect, [])
@@ -40,14 +43,14 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option('--store <url>', 'keep history and awards in PostgreSQL (postgres://...) or embedded PGlite (pglite:<dir>) instead of memory')
     .action(async (messages: string, opts) => setCode(await replay(messages, opts, io)));
 
-  program.command('eval')
+  addPresetOptions(program.command('eval'))
     .description('evaluate one rule expression and print the result as JSON')
     .argument('<expression>', 'a Python expression, as rules write them')
     .option('--message <file>', 'a message (JSON) bound as message, and as msg in the fedmsg 1.x shape')
     .option('--var <name=json>', 'bind a name to a JSON value (repeatable)', collect, [])
     .action(async (expression: string, opts) => setCode(await evalCommand(expression, opts, io)));
 
-  program.command('explain')
+  addPresetOptions(program.command('explain'))
     .description('show, step by step, why each triggered rule did or did not award for one message')
     .argument('<message>', 'the message (JSON)')
     .option('--rules <path>', 'rule file or folder (repeatable, required)', collect, [])
@@ -56,11 +59,13 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option('--store <url>', 'keep history and awards in PostgreSQL (postgres://...) or embedded PGlite (pglite:<dir>) instead of memory')
     .action(async (message: string, opts) => setCode(await explain(message, opts, io)));
 
-  program.command('test')
+  addPresetOptions(program.command('test'))
     .description('run rule test files (*.test.yml): messages in, expected awards out')
     .argument('<paths...>', 'test files or folders')
     .option('--store <url>', 'run every case in a fresh schema of this database (postgres://... or pglite:<dir>) instead of memory')
-    .action(async (paths: string[], opts: { store?: string }) => setCode(await testCommand(paths, io, opts)));
+    .action(async (paths: string[], opts: TestOptions) => setCode(await testCommand(paths, io, opts)));
+
+  addServeCommand(program, io, setCode);
 
   program.command('schema')
     .description('print the JSON Schema of a rule file (for editors)')
@@ -80,7 +85,7 @@ function protectEvalExpression(argv: readonly string[]): string[] {
   const rest = argv.slice(1);
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    if (arg === '--message' || arg === '--var') { i++; continue; }
+    if (['--message', '--var', '--preset', '--fasjson', '--fedbadges-config'].includes(arg)) { i++; continue; }
     if (arg.startsWith('--') || arg === '-h') continue;
     if (!arg.startsWith('-') || arg === '-') return [...argv];
     return ['eval', ...rest.slice(0, i), ...rest.slice(i + 1), '--', arg];
@@ -102,6 +107,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       return 2;
     }
     if (error instanceof InvalidRules) return 1;
+    if (error instanceof FasjsonError) {
+      // An account lookup that failed: the run stops rather than award nobody (or the wrong person) in silence.
+      io.stderr(`accolade: account lookup failed, stopping: ${error.message}\n`);
+      return 1;
+    }
     io.stderr(`accolade: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { ExpressionError, MessageError, compileExpression, messageBindings, parseMessage } from '@accolade/core';
 import type { CliIo } from '../io/cli-io.js';
 import { UsageError } from '../io/cli-io.js';
+import { type PresetCliOptions, presetFromOptions } from '../io/preset.js';
 import { MAX_JSON_OUTPUT, valueToJson } from '../io/to-json.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -17,7 +18,8 @@ function parseVar(spec: string): [string, unknown] {
   }
 }
 
-export async function evalCommand(expression: string, options: { message?: string; var?: string[] }, io: CliIo): Promise<number> {
+export async function evalCommand(expression: string, options: { message?: string; var?: string[] } & PresetCliOptions, io: CliIo): Promise<number> {
+  const { schemas } = await presetFromOptions(options, io);
   const bindings = new Map<string, unknown>();
   if (options.message !== undefined) {
     let text: string;
@@ -27,7 +29,7 @@ export async function evalCommand(expression: string, options: { message?: strin
       throw new UsageError(`cannot read message '${options.message}'`);
     }
     try {
-      const { message, msg } = messageBindings(parseMessage(text));
+      const { message, msg } = messageBindings(parseMessage(text, schemas ? { schemas } : {}));
       bindings.set('message', message);
       bindings.set('msg', msg);
     } catch (error) {

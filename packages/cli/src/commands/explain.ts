@@ -4,6 +4,7 @@ import type { CliIo } from '../io/cli-io.js';
 import { UsageError } from '../io/cli-io.js';
 import { readMessages } from '../io/input-files.js';
 import { assertReadable } from '../io/read-lines.js';
+import { type PresetCliOptions, presetFromOptions } from '../io/preset.js';
 import { loadRulesForRun } from '../io/rule-set.js';
 import { storesFor } from '../io/run-stores.js';
 import { logEngineEvent } from './replay.js';
@@ -28,13 +29,14 @@ function renderExplanation(e: Explanation): string {
   return `${out.join('\n')}\n`;
 }
 
-export async function explain(messageFile: string, options: { rules: string[]; history?: string; format: 'text' | 'json'; verbose?: boolean; store?: string }, io: CliIo): Promise<number> {
+export async function explain(messageFile: string, options: { rules: string[]; history?: string; format: 'text' | 'json'; verbose?: boolean; store?: string } & PresetCliOptions, io: CliIo): Promise<number> {
   await assertReadable(messageFile, 'message');
   if (options.history !== undefined) await assertReadable(options.history, 'history');
+  const preset = await presetFromOptions(options, io);
   const rules = await loadRulesForRun(options.rules, io);
   let message;
   try {
-    message = parseMessage(await readFile(messageFile, 'utf8'));
+    message = parseMessage(await readFile(messageFile, 'utf8'), preset.schemas ? { schemas: preset.schemas } : {});
   } catch (error) {
     if (error instanceof MessageError) throw new UsageError(`${messageFile}: ${error.message}`);
     throw error;
@@ -43,10 +45,10 @@ export async function explain(messageFile: string, options: { rules: string[]; h
   try {
     const stores = await provider.open({ badges: rules.map((r) => r.badge) });
     try {
-      if (options.history !== undefined) for await (const m of readMessages(options.history, io)) await stores.history.add(m);
+      if (options.history !== undefined) for await (const m of readMessages(options.history, io, preset.schemas)) await stores.history.add(m);
       const engine = createEngine({
-        rules, history: stores.history, awards: stores.awards,
-        options: { recordMessages: true, logger: logEngineEvent(io, options.verbose ?? true) },
+        rules, history: stores.history, awards: stores.awards, ...(preset.users ? { users: preset.users } : {}),
+        options: { skipUsers: preset.skipUsers, recordMessages: true, logger: logEngineEvent(io, options.verbose ?? true) },
       });
       const explanation = await engine.explain(message);
       io.stdout(options.format === 'json' ? `${JSON.stringify(explanation)}\n` : renderExplanation(explanation));

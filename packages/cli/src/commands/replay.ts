@@ -3,11 +3,12 @@ import type { CliIo } from '../io/cli-io.js';
 import { readAwards, readMessages, readUsers, splitList } from '../io/input-files.js';
 import { Progress, count } from '../io/progress.js';
 import { assertReadable } from '../io/read-lines.js';
+import { type PresetCliOptions, type PresetSetup, presetFromOptions, withKnownUsers } from '../io/preset.js';
 import { loadRulesForRun } from '../io/rule-set.js';
 import { type RunStores, storesFor } from '../io/run-stores.js';
 import { renderTable } from '../io/table.js';
 
-export interface ReplayOptions {
+export interface ReplayOptions extends PresetCliOptions {
   rules: string[];
   history?: string;
   awards?: string;
@@ -40,13 +41,14 @@ export async function replay(messagesFile: string, options: ReplayOptions, io: C
   for (const [file, what] of [[options.history, 'history'], [options.awards, 'awards'], [options.users, 'users']] as const) {
     if (file !== undefined) await assertReadable(file, what);
   }
+  const preset = await presetFromOptions(options, io);
   const rules = await loadRulesForRun(options.rules, io);
 
   const provider = await storesFor(options.store, { freshSchemaPerRun: false });
   try {
     const stores = await provider.open({ badges: rules.map((r) => r.badge) });
     try {
-      return await run(messagesFile, options, io, rules, stores);
+      return await run(messagesFile, options, io, rules, stores, preset);
     } finally {
       await stores.close();
     }
@@ -55,12 +57,12 @@ export async function replay(messagesFile: string, options: ReplayOptions, io: C
   }
 }
 
-async function run(messagesFile: string, options: ReplayOptions, io: CliIo, rules: CompiledRule[], stores: RunStores): Promise<number> {
+async function run(messagesFile: string, options: ReplayOptions, io: CliIo, rules: CompiledRule[], stores: RunStores, preset: PresetSetup): Promise<number> {
   const { history } = stores;
   let historyCount = 0;
   if (options.history !== undefined) {
     const loading = new Progress(io);
-    for await (const message of readMessages(options.history, io, undefined, loading)) {
+    for await (const message of readMessages(options.history, io, preset.schemas, loading)) {
       await history.add(message);
       historyCount++;
       loading.update(() => `loaded ${count(historyCount, 'history message')}`);
@@ -73,15 +75,16 @@ async function run(messagesFile: string, options: ReplayOptions, io: CliIo, rule
     optedOut: splitList(options.optedOut),
   });
   const { awards } = stores;
-  const users = options.users === undefined ? undefined : new MemoryUserDirectory({ users: await readUsers(options.users) });
+  const known = options.users === undefined ? undefined : new MemoryUserDirectory({ users: await readUsers(options.users) });
+  const users = withKnownUsers(known, preset.users);
   const engine = createEngine({
     rules, history, awards, ...(users ? { users } : {}),
-    options: { skipUsers: splitList(options.skipUsers), recordMessages: true, logger: logEngineEvent(io, options.verbose ?? false, progress) },
+    options: { skipUsers: [...splitList(options.skipUsers), ...preset.skipUsers], recordMessages: true, logger: logEngineEvent(io, options.verbose ?? false, progress) },
   });
 
   const made: AwardResult[] = [];
   let messages = 0;
-  for await (const message of readMessages(messagesFile, io, undefined, progress)) {
+  for await (const message of readMessages(messagesFile, io, preset.schemas, progress)) {
     const awarded = await engine.process(message);
     messages++;
     for (const award of awarded) {

@@ -4,6 +4,7 @@ import { type Message, formatIssue, loadRuleFiles } from '@accolade/core';
 import type { CliIo } from '../io/cli-io.js';
 import { UsageError } from '../io/cli-io.js';
 import { readMessages } from '../io/input-files.js';
+import { type PresetCliOptions, type PresetSetup, presetFromOptions } from '../io/preset.js';
 import { type StoreProvider, storesFor } from '../io/run-stores.js';
 import { describeAward, runCase } from '../rule-tests/run-case.js';
 import { TestFileError, readTestFile } from '../rule-tests/test-file.js';
@@ -33,19 +34,24 @@ async function findTestFiles(paths: readonly string[]): Promise<string[]> {
 }
 
 /** Run rule test files: one line per case, then `N passed, N failed`; exit 1 when any case fails. */
-export async function testCommand(paths: string[], io: CliIo, options: { store?: string } = {}): Promise<number> {
+export interface TestOptions extends PresetCliOptions {
+  store?: string;
+}
+
+export async function testCommand(paths: string[], io: CliIo, options: TestOptions = {}): Promise<number> {
+  const preset = await presetFromOptions(options, io);
   const files = await findTestFiles(paths);
   if (files.length === 0) throw new UsageError('no test files found (tests are named *.test.yml)');
   // With --store every case runs on a schema of its own in that database, dropped afterwards.
   const provider = await storesFor(options.store, { freshSchemaPerRun: true });
   try {
-    return await runFiles(files, io, provider);
+    return await runFiles(files, io, provider, preset);
   } finally {
     await provider.close();
   }
 }
 
-async function runFiles(files: string[], io: CliIo, provider: StoreProvider): Promise<number> {
+async function runFiles(files: string[], io: CliIo, provider: StoreProvider, preset: PresetSetup): Promise<number> {
   let passed = 0;
   let failed = 0;
   for (const file of files) {
@@ -68,9 +74,9 @@ async function runFiles(files: string[], io: CliIo, provider: StoreProvider): Pr
       continue;
     }
     const shared: Message[] = [];
-    for (const h of spec.historyFiles) for await (const m of readMessages(h, io)) shared.push(m);
+    for (const h of spec.historyFiles) for await (const m of readMessages(h, io, preset.schemas)) shared.push(m);
     for (const testCase of spec.cases) {
-      const result = await runCase(rules, shared, testCase, provider);
+      const result = await runCase(rules, shared, testCase, provider, preset);
       io.stdout(`${result.passed ? 'PASS' : 'FAIL'} ${shown}:${testCase.line}: ${testCase.name}\n`);
       for (const a of result.missing) io.stdout(`  expected, not awarded: ${describeAward(a)}\n`);
       for (const a of result.unexpected) io.stdout(`  awarded, not expected: ${describeAward(a)}${a.messageId ? ` (message ${a.messageId})` : ''}\n`);
