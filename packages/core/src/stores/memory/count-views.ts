@@ -2,8 +2,6 @@ import type { CountShape, HistoryQuery, HistoryRow, SelfExclusion } from '../his
 import { COUNT_DIMENSIONS, COUNT_FIXED_KEYS, type CountDimension } from '../history-store.js';
 import { type Predicate, compilePredicate } from './query-predicate.js';
 
-const SEP = '\u0000';
-
 function rowValues(row: HistoryRow, key: CountDimension): readonly string[] {
   switch (key) {
     case 'users': return row.users;
@@ -15,13 +13,6 @@ function rowValues(row: HistoryRow, key: CountDimension): readonly string[] {
 }
 
 const distinct = (values: readonly string[]): readonly string[] => (values.length <= 1 ? values : [...new Set(values)].sort());
-
-/** Every combination of one value per list, as view keys. */
-function combinations(lists: ReadonlyArray<readonly string[]>): readonly string[] {
-  let keys: readonly string[] | null = null;
-  for (const list of lists) keys = keys === null ? list : keys.flatMap((prefix) => list.map((v) => `${prefix}${SEP}${v}`));
-  return keys ?? [];
-}
 
 /**
  * Which view a query or a shape belongs to: its dimension keys, its fixed
@@ -62,7 +53,59 @@ interface View {
   /** Dimensions asked only with these values: other messages are not counted at all. */
   only: Partial<Record<CountDimension, ReadonlySet<string>>>;
   test: Predicate;
-  counts: Map<string, number>;
+  counts: Tally;
+}
+
+type Level = Map<string, Level | number>;
+
+/** Where and what first: few values, so the inner maps are few and full. */
+const NESTING_RANK: Record<CountDimension, number> = { topics: 0, categories: 1, agents: 2, packages: 3, users: 4 };
+
+/**
+ * Counts by combination of one value per dimension, as nested maps, so
+ * counting a message builds no key strings: it walks a map per dimension.
+ */
+class Tally {
+  private readonly root: Level = new Map();
+  /** Which of the lists each level reads. */
+  private readonly order: readonly number[];
+
+  constructor(dimensions: readonly CountDimension[]) {
+    this.order = dimensions.map((_, i) => i).sort((a, b) => NESTING_RANK[dimensions[a]!] - NESTING_RANK[dimensions[b]!]);
+  }
+
+  /** Count one message under every combination of one value from each list (each list's values distinct). */
+  add(lists: ReadonlyArray<readonly string[]>): void {
+    this.addAt(this.root, lists, 0);
+  }
+
+  /** The sum of the counts of every combination. */
+  sum(lists: ReadonlyArray<readonly string[]>): number {
+    return this.sumAt(this.root, lists, 0);
+  }
+
+  private addAt(level: Level, lists: ReadonlyArray<readonly string[]>, depth: number): void {
+    const values = lists[this.order[depth]!]!;
+    const last = depth === this.order.length - 1;
+    for (const v of values) {
+      if (last) { level.set(v, ((level.get(v) as number | undefined) ?? 0) + 1); continue; }
+      let next = level.get(v) as Level | undefined;
+      if (next === undefined) level.set(v, (next = new Map()));
+      this.addAt(next, lists, depth + 1);
+    }
+  }
+
+  private sumAt(level: Level, lists: ReadonlyArray<readonly string[]>, depth: number): number {
+    const values = lists[this.order[depth]!]!;
+    const last = depth === this.order.length - 1;
+    let n = 0;
+    for (const v of values) {
+      const found = level.get(v);
+      if (found === undefined) continue;
+      n += last ? (found as number) : this.sumAt(found as Level, lists, depth + 1);
+    }
+    return n;
+  }
 }
 
 type Only = Partial<Record<CountDimension, ReadonlySet<string>>>;
@@ -84,7 +127,39 @@ const covers = (outer: Only, inner: Only, dimensions: readonly CountDimension[])
 function makeView(dimensions: CountDimension[], fixed: View['fixed'], only: Only, notSelf: readonly SelfExclusion[]): View {
   const restriction = Object.fromEntries(Object.entries(only).map(([d, values]) => [d, [...values]]));
   const selfAt = dimensions.findIndex((d) => WHO_DIMENSIONS.includes(d));
-  return { dimensions, notSelf, selfAt, fixed, only, test: compilePredicate({ ...fixed, ...restriction } as HistoryQuery), counts: new Map() };
+  return { dimensions, notSelf, selfAt, fixed, only, test: compilePredicate({ ...fixed, ...restriction } as HistoryQuery), counts: new Tally(dimensions) };
+}
+
+/**
+ * The views a message can count in, found from its topic and category: a
+ * view whose rules name their topics (or categories) is filed under each,
+ * so a message is tested only against the views of its own topic and the
+ * few that are not restricted, not against every view.
+ */
+class Router {
+  private readonly byTopic = new Map<string, View[]>();
+  private readonly byCategory = new Map<string, View[]>();
+  private readonly rest: View[] = [];
+
+  constructor(views: Iterable<View>) {
+    for (const view of views) {
+      const file = (map: Map<string, View[]>, keys: ReadonlySet<string>): void => {
+        for (const k of keys) {
+          const list = map.get(k);
+          if (list === undefined) map.set(k, [view]);
+          else list.push(view);
+        }
+      };
+      if (view.only.topics !== undefined) file(this.byTopic, view.only.topics);
+      else if (view.only.categories !== undefined) file(this.byCategory, view.only.categories);
+      else this.rest.push(view);
+    }
+  }
+
+  /** Each view filed under the row's topic, its category, or none; a view is filed in one of the three, so it comes once. */
+  candidates(row: HistoryRow): ReadonlyArray<readonly View[] | undefined> {
+    return [this.byTopic.get(row.topic), this.byCategory.get(row.category), this.rest];
+  }
 }
 
 /**
@@ -98,6 +173,7 @@ function makeView(dimensions: CountDimension[], fixed: View['fixed'], only: Only
  */
 export class CountViews {
   private readonly views = new Map<string, View>();
+  private router = new Router([]);
 
   get size(): number {
     return this.views.size;
@@ -129,29 +205,34 @@ export class CountViews {
       added.push(built);
     }
     if (added.length === 0) return;
-    for (const { row, text } of existing) this.addTo(added, row, text);
+    this.router = new Router(this.views.values());
+    const router = new Router(added);
+    for (const { row, text } of existing) this.addTo(router, row, text);
   }
 
   add(row: HistoryRow, text: () => string): void {
-    if (this.views.size > 0) this.addTo(this.views.values(), row, text);
+    if (this.views.size > 0) this.addTo(this.router, row, text);
   }
 
-  private addTo(views: Iterable<View>, row: HistoryRow, text: () => string): void {
-    const values = new Map<CountDimension, readonly string[]>();
+  private addTo(router: Router, row: HistoryRow, text: () => string): void {
+    let values: Map<CountDimension, readonly string[]> | undefined;
     const valuesOf = (d: CountDimension): readonly string[] => {
+      values ??= new Map();
       let v = values.get(d);
       if (v === undefined) values.set(d, (v = distinct(rowValues(row, d))));
       return v;
     };
-    for (const view of views) {
-      if (!view.test(row, text)) continue;
-      let lists = view.dimensions.map(valuesOf);
-      if (view.notSelf.length > 0) {
-        lists = [...lists];
-        lists[view.selfAt] = lists[view.selfAt]!.filter((who) => view.notSelf.every((k) => passesSelf(row, who, k)));
+    for (const views of router.candidates(row)) {
+      if (views === undefined) continue;
+      for (const view of views) {
+        if (!view.test(row, text)) continue;
+        let lists = view.dimensions.map(valuesOf);
+        if (view.notSelf.length > 0) {
+          lists = [...lists];
+          lists[view.selfAt] = lists[view.selfAt]!.filter((who) => view.notSelf.every((k) => passesSelf(row, who, k)));
+        }
+        view.counts.add(lists);
       }
-      const keys = lists.length === 1 ? lists[0]! : combinations(lists);
-      for (const key of keys) view.counts.set(key, (view.counts.get(key) ?? 0) + 1);
     }
   }
 
@@ -183,8 +264,6 @@ export class CountViews {
     if (view.dimensions.some((d, i) => view.only[d] !== undefined && lists[i]!.some((v) => !view.only[d]!.has(v)))) return null;
     // A message has several users and packages: with several values one message could be counted twice.
     if (view.dimensions.some((d, i) => (d === 'users' || d === 'packages') && lists[i]!.length > 1)) return null;
-    let n = 0;
-    for (const key of combinations(lists)) n += view.counts.get(key) ?? 0;
-    return n;
+    return view.counts.sum(lists);
   }
 }

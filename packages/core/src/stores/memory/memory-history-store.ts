@@ -9,6 +9,8 @@ import { TimeOrderedList } from './time-ordered-list.js';
 interface Stored {
   row: HistoryRow;
   seq: number;
+  /** The row's time in ms, read on every index push and binary search. */
+  time: number;
   /** The body as datanommer stores it (Python json.dumps), made on first use. */
   text?: string;
 }
@@ -29,7 +31,7 @@ export function historyRowOf(message: Message): HistoryRow {
 }
 
 const bodyText = (s: Stored): string => (s.text ??= datanommerText(s.row.msg));
-const timeOf = (s: Stored): number => s.row.timestamp.getTime();
+const timeOf = (s: Stored): number => s.time;
 
 /**
  * Message history in memory. The common counts come from the lengths of
@@ -65,7 +67,8 @@ export class MemoryHistoryStore implements HistoryStore {
   /** Store a message; one already stored (same id) is skipped, as datanommer skips duplicates. */
   add(message: Message): void {
     if (this.byId.has(message.id)) return;
-    const stored: Stored = { row: historyRowOf(message), seq: this.rows.length };
+    const row = historyRowOf(message);
+    const stored: Stored = { row, seq: this.rows.length, time: row.timestamp.getTime() };
     this.rows.push(stored);
     this.byId.set(message.id, stored);
     this.index.add(stored, stored.row);

@@ -1,3 +1,6 @@
+const EMPTY: readonly never[] = Object.freeze([]);
+const EXACT_UP_TO = 8;
+
 /**
  * Items in arrival order that remembers whether their times never went
  * backwards. While they did not — the usual case, a bus delivers in order —
@@ -5,21 +8,33 @@
  * in time independent of the list's length.
  */
 export class TimeOrderedList<T> {
-  readonly items: T[] = [];
+  /** Replaced, not grown, while short: see push. */
+  private held: readonly T[] = EMPTY;
   private last = Number.NEGATIVE_INFINITY;
   ordered = true;
 
   constructor(private readonly timeOf: (item: T) => number) {}
 
+  get items(): readonly T[] {
+    return this.held;
+  }
+
   get length(): number {
-    return this.items.length;
+    return this.held.length;
   }
 
   push(item: T): void {
     const t = this.timeOf(item);
     if (t < this.last) this.ordered = false;
     else this.last = t;
-    this.items.push(item);
+    // Most lists (one user on one topic) hold one or two messages, and an array grown by push (or a literal, or a spread)
+    // reserves room for 17: until a list is long, copy it into a new Array(n + 1), which reserves exactly that.
+    const n = this.held.length;
+    if (n >= EXACT_UP_TO) { (this.held as T[]).push(item); return; }
+    const next = new Array<T>(n + 1);
+    for (let i = 0; i < n; i++) next[i] = this.held[i]!;
+    next[n] = item;
+    this.held = next;
   }
 
   /** Items with from <= time <= to, ascending or descending; only while the list is ordered. */
