@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { toDateTime } from '../expressions/python/datetime.js';
 import { MAX_MESSAGE_DEPTH, createMessage, parseMessage } from './create-message.js';
 import { MessageError } from './message-error.js';
 import { MessageSchemaRegistry } from './message-schema.js';
@@ -79,5 +81,31 @@ describe('creating a message', () => {
       expect(() => parseMessage(text)).toThrow(`'${field}' nests more than ${MAX_MESSAGE_DEPTH} levels`);
     }
     expect(() => parseMessage(`{"topic": "a.b", "body": {"list": ${'['.repeat(MAX_MESSAGE_DEPTH)}${']'.repeat(MAX_MESSAGE_DEPTH)}}}`)).toThrow(MessageError);
+  });
+});
+
+describe("the quick path for sent-at's usual shapes", () => {
+  /** The time as the general ISO 8601 path reads it, or null when it refuses the text. */
+  const general = (text: string): number | null => toDateTime(text)?.toDate().getTime() ?? null;
+  const viaMessage = (text: string): number | null => {
+    try {
+      return createMessage({ topic: 'a.b', headers: { 'sent-at': text } }).timestamp.getTime();
+    } catch (error) {
+      if (!(error instanceof MessageError)) throw error;
+      return null;
+    }
+  };
+  const two = (max: number): fc.Arbitrary<string> => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+
+  it('reads exactly what the general parser reads, to the millisecond, valid or not', () => {
+    const year = fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(1900, 2000, 2024, 2100, 99, 100)).map((n) => String(n).padStart(4, '0'));
+    const fraction = fc.oneof(fc.constant(''), fc.stringMatching(/^\.\d{1,9}$/), fc.constantFrom('.5', '.999999', '.0005', '.9995'));
+    const zone = fc.oneof(fc.constantFrom('', 'Z', '+00:00', '-00:00', 'z', '+0000', '+05'), fc.tuple(fc.constantFrom('+', '-'), two(99), two(99)).map(([s, h, m]) => `${s}${h}:${m}`));
+    const text = fc.tuple(year, two(13), two(32), fc.constantFrom('T', ' ', 't'), two(25), two(61), two(61), fraction, zone)
+      .map(([y, mo, d, sep, h, mi, s, f, z]) => `${y}-${mo}-${d}${sep}${h}:${mi}:${s}${f}${z}`);
+    fc.assert(fc.property(text, (t) => { expect(viaMessage(t)).toBe(general(t)); }), { numRuns: 20_000, seed: 7 });
+    for (const t of ['2024-02-29T24:00:00+00:00', '2023-02-29T12:00:00Z', '2024-12-31T23:59:59.9999+00:00', '1970-01-01T00:00:00.0005-00:00', '0099-01-01T00:00:00Z', ' 2024-01-01T00:00:00Z']) {
+      expect(viaMessage(t)).toBe(general(t));
+    }
   });
 });

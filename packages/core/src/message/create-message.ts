@@ -44,9 +44,50 @@ function readTimestamp(input: Record<string, unknown>, headers: Record<string, u
   const raw = field === 'timestamp' ? input['timestamp'] : headers['sent-at'];
   if (raw === undefined || raw === null) return now();
   if (raw instanceof Date && !Number.isNaN(raw.getTime())) return raw;
+  if (typeof raw === 'string') {
+    const quick = commonIsoTime(raw);
+    if (quick !== undefined) return quick;
+  }
   const parsed = typeof raw === 'number' || typeof raw === 'string' ? toDateTime(raw) : null;
   if (parsed === null) invalid(field, 'an ISO 8601 date or epoch seconds');
   return parsed.toDate();
+}
+
+/** What fedora-messaging writes in sent-at (`2024-05-01T12:00:00.123456+00:00`), and the same with a space, `Z` or no zone. */
+const COMMON_ISO = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d(?:\.\d+)?)(?:Z|([+-])(\d\d):(\d\d))?$/;
+const DAYS_IN_MONTH = [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The time toDateTime gives for the usual sent-at shapes, without its
+ * general ISO 8601 parser, which costs more than the rest of a message.
+ * Mirrors that parser's arithmetic and checks step by step (seconds as a
+ * float, hour 24 only at 24:00:00, zone minutes below 60, a Date clipping
+ * to whole milliseconds), so the answer is the same to the millisecond;
+ * undefined for anything else, which then takes the general path.
+ */
+function commonIsoTime(text: string): Date | undefined {
+  const m = COMMON_ISO.exec(text);
+  if (m === null) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]) - 1;
+  const day = Number(m[3]);
+  // Date.UTC reads years below 100 as 19xx; leave those to the general parser.
+  if (year < 100) return undefined;
+  const leap = year % 400 === 0 || (year % 4 === 0 && year % 100 !== 0);
+  if (month < 0 || month > 11 || day < 1 || day > (DAYS_IN_MONTH[month] || (leap ? 29 : 28))) return undefined;
+  const hours = Number(m[4]);
+  const minutes = Number(m[5]);
+  const seconds = Number.parseFloat(m[6]!) || 0;
+  const timeValid = hours === 24 ? minutes === 0 && seconds === 0 : seconds >= 0 && seconds < 60 && minutes >= 0 && minutes < 60 && hours >= 0 && hours < 25;
+  if (!timeValid) return undefined;
+  let offset = 0;
+  if (m[7] !== undefined) {
+    const zoneMinutes = Number(m[9]);
+    if (zoneMinutes > 59) return undefined;
+    offset = (m[7] === '+' ? -1 : 1) * (Number(m[8]) * 3_600_000 + zoneMinutes * 60_000);
+  }
+  const date = new Date(Date.UTC(year, month, day) + (hours * 3_600_000 + minutes * 60_000 + seconds * 1000) + offset);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 /**
@@ -64,8 +105,56 @@ function nestsDeeper(value: unknown, limit: number): boolean {
   return false;
 }
 
-function fromHeaders(headers: Record<string, unknown>, prefix: string): string[] {
-  return Object.keys(headers).filter((k) => k.startsWith(prefix) && headers[k] !== false && k.length > prefix.length).map((k) => k.slice(prefix.length));
+const FEDORA_MESSAGING = 'fedora_messaging_';
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
+/** A header key's identity list and name, or null for other keys; null too when its value is false. */
+type HeaderIdentity = { field: IdentityList; name: string } | null;
+
+/**
+ * What each header key means, remembered: the keys are the accounts and
+ * packages of the bus, which repeat, so the prefixes are tried once per key
+ * and every message naming an account shares one copy of the name. Cleared
+ * when full, so a stream of new names cannot grow it without bound.
+ */
+const headerKeys = new Map<string, HeaderIdentity>();
+
+function headerIdentity(key: string): HeaderIdentity {
+  let known = headerKeys.get(key);
+  if (known !== undefined) return known;
+  known = null;
+  if (key.startsWith(FEDORA_MESSAGING)) {
+    // No prefix is a prefix of another: at most one matches.
+    for (const field of IDENTITY_LISTS) {
+      const prefix = HEADER_PREFIXES[field];
+      if (key.length > prefix.length && key.startsWith(prefix)) { known = { field, name: key.slice(prefix.length) }; break; }
+    }
+  }
+  if (headerKeys.size >= 100_000) headerKeys.clear();
+  headerKeys.set(key, known);
+  return known;
+}
+
+/** Every identity list the headers carry, in one pass over them. */
+function fromHeaders(headers: Record<string, unknown>): Record<IdentityList, string[]> {
+  const lists: Record<IdentityList, string[]> = { usernames: [], packages: [], groups: [], containers: [], modules: [], flatpaks: [] };
+  for (const k of Object.keys(headers)) {
+    const identity = headerIdentity(k);
+    if (identity !== null && headers[k] !== false) lists[identity.field].push(identity.name);
+  }
+  return lists;
+}
+
+/**
+ * The list as kept on the message: shared when empty, else frozen at its
+ * exact size (a list built by push reserves room for 17 names, and every
+ * history message keeps its lists).
+ */
+function frozen(names: readonly string[]): readonly string[] {
+  if (names.length === 0) return NO_NAMES;
+  const exact = new Array<string>(names.length);
+  for (let i = 0; i < names.length; i++) exact[i] = names[i]!;
+  return Object.freeze(exact);
 }
 
 /**
@@ -96,14 +185,21 @@ export function createMessage(input: unknown, options: CreateMessageOptions = {}
     }
     return schema?.agent_name?.(raw) ?? null;
   };
-  const list = (field: IdentityList): string[] => {
-    if (Object.hasOwn(input, field)) return stringList(input[field], field);
+  let headerLists: Record<IdentityList, string[]> | undefined;
+  const list = (field: IdentityList): readonly string[] => {
+    if (Object.hasOwn(input, field)) return frozen(stringList(input[field], field));
     const fromSchema = schema?.[field]?.(raw);
-    if (fromSchema !== undefined && fromSchema !== null) return [...new Set(fromSchema)];
-    return fromHeaders(headers, HEADER_PREFIXES[field]);
+    if (fromSchema !== undefined && fromSchema !== null) return frozen([...new Set(fromSchema)]);
+    return frozen((headerLists ??= fromHeaders(headers))[field]);
   };
 
-  const lists = Object.fromEntries(IDENTITY_LISTS.map((f) => [f, Object.freeze(list(f))])) as Record<IdentityList, readonly string[]>;
+  // In IDENTITY_LISTS order, before the time and the agent, so a message with several faults reports the same one as before.
+  const usernames = list('usernames');
+  const packages = list('packages');
+  const groups = list('groups');
+  const containers = list('containers');
+  const modules = list('modules');
+  const flatpaks = list('flatpaks');
   const message: Message = Object.freeze({
     id: (id as string | undefined | null) ?? randomUUID(),
     topic,
@@ -112,7 +208,7 @@ export function createMessage(input: unknown, options: CreateMessageOptions = {}
     timestamp: readTimestamp(input, headers, options.now ?? (() => new Date())),
     category: categoryOf(topic),
     agent_name: agent(),
-    ...lists,
+    usernames, packages, groups, containers, modules, flatpaks,
   });
   created.add(message);
   return message;
