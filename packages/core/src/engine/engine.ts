@@ -7,7 +7,7 @@ import type { MessageSchemaRegistry } from '../message/message-schema.js';
 import type { CompiledRule, ExpressionSite, TriggerNode } from '../rules/compiled-rule.js';
 import type { AwardStore } from '../stores/award-store.js';
 import type { HistoryStore } from '../stores/history-store.js';
-import { isPromise } from '../stores/maybe-promise.js';
+import { type MaybePromise, isPromise } from '../stores/maybe-promise.js';
 import { MemoryUserDirectory } from '../stores/memory/memory-user-directory.js';
 import type { UserDirectory } from '../stores/user-directory.js';
 import type { EngineEvent, EngineLogger, EngineStats } from './engine-events.js';
@@ -169,8 +169,17 @@ export class Engine {
     if (!mode.award) return checked;
     // Every rule was evaluated before any award: awards of different badges cannot change each other's candidates.
     earned.sort((a, b) => a.position - b.position);
-    for (const { rule, user } of earned) {
-      const outcome = await this.config.awards.award({ badgeId: rule.badgeId, user, messageId: message.id, issuedAt: message.timestamp });
+    // All asked before any is awaited, so a store across a network can record them in one transaction
+    // (PostgresAwardStore does, in this order); the outcomes are taken in order.
+    const outcomes = earned.map(({ rule, user }) => {
+      const outcome = this.config.awards.award({ badgeId: rule.badgeId, user, messageId: message.id, issuedAt: message.timestamp });
+      if (isPromise(outcome)) outcome.catch(() => {});
+      return outcome;
+    });
+    for (let i = 0; i < earned.length; i++) {
+      const { rule, user } = earned[i]!;
+      const asked = outcomes[i]!;
+      const outcome = isPromise(asked) ? await asked : asked;
       if (outcome === 'awarded') {
         this.stats.awards++;
         awards.push({ badgeId: rule.badgeId, user, messageId: message.id, rule });
@@ -248,6 +257,15 @@ export class Engine {
     const ctx = this.context(group.lead, run);
     const recipients = await findRecipients(ctx, this.filters.converters);
     const values = new Map<string, { value: unknown; trace: CandidateTrace | undefined }>();
+    // Every rule's checks of every candidate are asked before any answer is awaited, so a store
+    // across a network can answer them together (PostgresAwardStore reads them in one query).
+    // The order cannot change an answer: nothing is written until every group is evaluated.
+    const checks = group.rules.map((rule) => recipients.names.map((user): [string, MaybePromise<string | null>] => {
+      const reason = dropReason(user, rule.badgeId, this.filters, run);
+      // Awaited in turn below; if an earlier step throws first, a later failure is not left unhandled.
+      if (isPromise(reason)) reason.catch(() => {});
+      return [user, reason];
+    }));
     for (let k = 0; k < group.rules.length; k++) {
       const rule = group.rules[k]!;
       const trace: RuleTrace | undefined = traces === null ? undefined : {
@@ -259,8 +277,7 @@ export class Engine {
         for (const { user, reason } of recipients.dropped) trace.candidates.push({ user, dropped: reason });
       }
       const kept: string[] = [];
-      for (const user of recipients.names) {
-        const dropped = dropReason(user, rule.badgeId, this.filters, run);
+      for (const [user, dropped] of checks[k]!) {
         const reason = isPromise(dropped) ? await dropped : dropped;
         if (reason === null) kept.push(user);
         else if (trace) trace.candidates.push({ user, dropped: reason });

@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Award, AwardOutcome } from '@accolade/core';
 import type { SqlClient } from '../client/sql-client.js';
+import { nullableLiteral, textLiteral } from '../sql/literals.js';
 import { isoParam, utcTimestamp } from '../sql/values.js';
-import { ensurePerson } from './persons.js';
+import { ensurePersonStatements } from './persons.js';
 
 /** Advisory-lock namespace for "awarding badge B to person P". */
 const AWARD_LOCK = 0x61776172; // 'awar'
@@ -18,40 +19,77 @@ export interface AwardTarget {
 }
 
 /**
- * tahrir's add_person + add_assertion as one transaction, at most once per
- * (badge, person):
+ * tahrir's add_person + add_assertion, at most once per (badge, person),
+ * for several awards in one transaction:
  * - an advisory lock keyed by (badge, e-mail) makes concurrent awards of
  *   the same pair wait for each other (different pairs never do, barring a
- *   hash collision, which only costs a wait);
+ *   hash collision, which only costs a wait); a batch takes its locks in
+ *   sorted order, so two batches never wait on each other in a cycle;
+ * - the person row, created when missing (see ensurePersonStatements: with
+ *   the nickname, or without one when the nickname is someone else's);
  * - under the lock, an assertion that already exists for the pair, under
  *   any id, means "already awarded";
  * - the row's id is tahrir's own `"<badge_id> -> <person_id>"` primary
  *   key, so even a writer that does not take our lock (tahrir itself)
  *   cannot make a second row: ON CONFLICT DO NOTHING reports it instead.
  * Nothing about an existing tahrir schema has to change for this.
+ *
+ * It is one script, one round trip and one commit for the whole batch (see
+ * SqlQueryable.query): a script is one transaction, and each of its
+ * statements takes its snapshot when it starts, so every step sees what
+ * the steps before it and earlier holders of the locks committed, as the
+ * statements of a transaction did one by one. The awards are written in
+ * the order given (their outbox rows too, so announcements keep it); a pair
+ * given twice is awarded once, the first time. If anything fails, nothing
+ * of the batch is written. The values are written as literals, since a
+ * script has no parameters.
  */
-export async function awardOnce(client: SqlClient, target: AwardTarget): Promise<AwardOutcome> {
-  const { award, email } = target;
-  return client.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [AWARD_LOCK, `${award.badgeId} -> ${email}`]);
-    const personId = await ensurePerson(tx, email, target.nickname);
-    const held = await tx.query('SELECT 1 FROM assertions WHERE badge_id = $1 AND person_id = $2 LIMIT 1', [award.badgeId, personId]);
-    if (held.length > 0) return 'already-awarded';
-    // tahrir's defaults: a random salt, and the recipient as sha256(email + salt).
-    const salt = randomUUID();
-    const recipient = createHash('sha256').update(email + salt).digest('hex');
-    const inserted = await tx.query(
-      `INSERT INTO assertions (id, badge_id, person_id, salt, issued_on, issued_for, recipient)
-       VALUES ($1, $2, $3, $4, ${utcTimestamp('$5')}, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
-      [`${award.badgeId} -> ${personId}`, award.badgeId, personId, salt, isoParam(award.issuedAt), target.issuedFor, recipient],
-    );
-    if (inserted.length === 0) return 'already-awarded';
-    if (target.outbox === true) {
-      await tx.query(
-        `INSERT INTO accolade_outbox (announcement_id, badge_id, username, msg_id, issued_on) VALUES ($1, $2, $3, $4, ${utcTimestamp('$5')})`,
-        [randomUUID(), award.badgeId, target.nickname, award.messageId, isoParam(award.issuedAt)],
-      );
-    }
-    return 'awarded';
+export async function awardAll(client: SqlClient, targets: readonly AwardTarget[]): Promise<AwardOutcome[]> {
+  const lockKey = (t: AwardTarget): string => `${t.award.badgeId} -> ${t.email}`;
+  const firsts = new Map<string, number>();
+  targets.forEach((t, i) => { if (!firsts.has(lockKey(t))) firsts.set(lockKey(t), i); });
+  const written = [...firsts.values()].map((i) => targets[i]!);
+  if (written.length === 0) return [];
+  const salts = written.map(() => randomUUID());
+  const script = [
+    ...[...firsts.keys()].sort().map((key) => `SELECT pg_advisory_xact_lock(${AWARD_LOCK}, hashtext(${textLiteral(key)}))`),
+    ...[...new Map(written.map((t) => [t.email, t.nickname])).entries()].flatMap(([email, nickname]) => ensurePersonStatements(email, nickname)),
+    ...written.map((t, i) => assertionStatement(t, salts[i]!)),
+    // Which of them this transaction wrote: the row with its own random salt.
+    `SELECT v.ord, p.id AS person, EXISTS (SELECT 1 FROM assertions a WHERE a.id = v.badge || ' -> ' || p.id AND a.salt = v.salt) AS awarded
+       FROM (VALUES ${written.map((t, i) => `(${i}, ${textLiteral(t.email)}, ${textLiteral(t.award.badgeId)}, ${textLiteral(salts[i]!)})`).join(', ')}) AS v(ord, email, badge, salt)
+       LEFT JOIN persons p ON p.email = v.email
+      ORDER BY v.ord`,
+  ].join(';\n');
+  const rows = await client.query<{ ord: number; person: number | null; awarded: boolean }>(script);
+  const outcome = new Map<string, AwardOutcome>();
+  written.forEach((t, i) => {
+    const row = rows[i];
+    if (row === undefined || row.person === null) throw new Error(`could not create a person for ${t.email}`);
+    outcome.set(lockKey(t), row.awarded ? 'awarded' : 'already-awarded');
   });
+  return targets.map((t, i) => (firsts.get(lockKey(t)) === i ? outcome.get(lockKey(t))! : 'already-awarded'));
+}
+
+/** One award's assertion (and outbox row) once the locks are held and the person exists. */
+function assertionStatement(target: AwardTarget, salt: string): string {
+  const { award, email } = target;
+  // tahrir's defaults: a random salt, and the recipient as sha256(email + salt).
+  const recipient = createHash('sha256').update(email + salt).digest('hex');
+  const badge = textLiteral(award.badgeId);
+  const issuedOn = utcTimestamp(textLiteral(isoParam(award.issuedAt)));
+  const outbox = target.outbox === true
+    ? `, o AS (
+         INSERT INTO accolade_outbox (announcement_id, badge_id, username, msg_id, issued_on)
+         SELECT ${textLiteral(randomUUID())}, ${badge}, ${textLiteral(target.nickname)}, ${nullableLiteral(award.messageId)}, ${issuedOn} FROM ins)`
+    : '';
+  return `WITH p AS (SELECT id FROM persons WHERE email = ${textLiteral(email)}),
+     held AS (SELECT 1 FROM assertions a JOIN p ON a.person_id = p.id WHERE a.badge_id = ${badge} LIMIT 1),
+     ins AS (
+       INSERT INTO assertions (id, badge_id, person_id, salt, issued_on, issued_for, recipient)
+       SELECT ${badge} || ' -> ' || p.id, ${badge}, p.id, ${textLiteral(salt)}, ${issuedOn}, ${nullableLiteral(target.issuedFor)}, ${textLiteral(recipient)}
+         FROM p WHERE NOT EXISTS (SELECT 1 FROM held)
+       ON CONFLICT DO NOTHING RETURNING id
+     )${outbox}
+     SELECT 1`;
 }

@@ -1,5 +1,23 @@
 import type { SqlQueryable } from '../client/sql-client.js';
+import { textLiteral } from '../sql/literals.js';
 import { isoParam, utcTimestamp } from '../sql/values.js';
+
+/**
+ * ensurePerson as statements of a script (see awardOnce): each runs with a
+ * snapshot of its own, so the second sees the row the first inserted (or a
+ * concurrent award committed) and adds the person without a nickname only
+ * when there is still none: the first was refused because the nickname is
+ * someone else's. ON CONFLICT DO NOTHING takes both unique keys (e-mail,
+ * nickname).
+ */
+export function ensurePersonStatements(email: string, nickname: string): string[] {
+  const address = textLiteral(email);
+  const now = utcTimestamp(textLiteral(isoParam(new Date())));
+  return [textLiteral(nickname), 'NULL'].map((nick) =>
+    `INSERT INTO persons (email, nickname, created_on, opt_out)
+     SELECT ${address}, ${nick}, ${now}, false WHERE NOT EXISTS (SELECT 1 FROM persons WHERE email = ${address})
+     ON CONFLICT DO NOTHING`);
+}
 
 /**
  * tahrir's add_person inside the caller's transaction: the row for this

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { BadgeDefinition } from '@accolade/core';
 import { describe, expect, it } from 'vitest';
-import { ensureTahrirSchema } from '../schema/ensure-schema.js';
+import { ensureOutboxSchema, ensureTahrirSchema } from '../schema/ensure-schema.js';
+import { countingClient } from '../testing/counting-client.js';
 import { pgliteClient } from '../testing/pglite-harness.js';
 import { PostgresAwardStore } from './postgres-award-store.js';
 
@@ -90,6 +91,42 @@ describe("awards written as tahrir's rows", () => {
     expect(await store.award({ badgeId: BADGE.id, user: 'dee', messageId: 'm', issuedAt: new Date() })).toBe('awarded');
     expect(await client.query("SELECT nickname FROM persons WHERE email = 'dee@fedoraproject.org'")).toEqual([{ nickname: null }]);
     expect(await store.has(BADGE.id, 'dee')).toBe(true);
+  });
+
+  it('answers checks asked together from one read, and writes awards asked together in one transaction, in order', async () => {
+    const client = await fresh();
+    const { client: counted, statements } = countingClient(client);
+    const store = new PostgresAwardStore(counted, { outbox: true });
+    await ensureOutboxSchema(client);
+    const OTHER: BadgeDefinition = { ...BADGE, id: 'other-badge', name: 'Other' };
+    await store.ensureBadges([BADGE, OTHER]);
+    await client.query(`INSERT INTO persons (email, nickname, created_on, opt_out) VALUES ('shy@fedoraproject.org', 'shy', now(), true)`);
+    const when = new Date('2024-05-01T12:00:00Z');
+    expect(await store.award({ badgeId: OTHER.id, user: 'bob', messageId: 'm0', issuedAt: when })).toBe('awarded');
+    statements.length = 0;
+    expect(await Promise.all([store.has(BADGE.id, 'bob'), store.has(OTHER.id, 'bob'), store.has(BADGE.id, 'shy'), store.has(BADGE.id, "o'brien")]))
+      .toEqual([false, true, false, false]);
+    expect(await store.isOptedOut('shy')).toBe(true);
+    expect(await store.isOptedOut('bob')).toBe(false);
+    expect(statements).toHaveLength(1);
+    statements.length = 0;
+    // The same pair twice is awarded once, the first time; a pair already held is reported; names with quotes and backslashes are written as given.
+    expect(await Promise.all([
+      store.award({ badgeId: BADGE.id, user: "o'brien\\x", messageId: 'm1', issuedAt: when }),
+      store.award({ badgeId: OTHER.id, user: 'bob', messageId: 'm1', issuedAt: when }),
+      store.award({ badgeId: BADGE.id, user: 'bob', messageId: 'm1', issuedAt: when }),
+      store.award({ badgeId: BADGE.id, user: "o'brien\\x", messageId: 'm1', issuedAt: when }),
+      store.award({ badgeId: OTHER.id, user: "o'brien\\x", messageId: null, issuedAt: when }),
+    ])).toEqual(['awarded', 'already-awarded', 'awarded', 'already-awarded', 'awarded']);
+    expect(statements).toHaveLength(1);
+    expect(await client.query("SELECT nickname FROM persons WHERE email = 'o''brien\\x@fedoraproject.org'")).toEqual([{ nickname: "o'brien\\x" }]);
+    expect(await client.query('SELECT badge_id, username, msg_id FROM accolade_outbox ORDER BY id')).toEqual([
+      { badge_id: OTHER.id, username: 'bob', msg_id: 'm0' },
+      { badge_id: BADGE.id, username: "o'brien\\x", msg_id: 'm1' },
+      { badge_id: BADGE.id, username: 'bob', msg_id: 'm1' },
+      { badge_id: OTHER.id, username: "o'brien\\x", msg_id: null },
+    ]);
+    expect(await client.query('SELECT count(*)::int AS n FROM assertions')).toEqual([{ n: 4 }]);
   });
 
   it('reports a badge whose name another badge id already has', async () => {

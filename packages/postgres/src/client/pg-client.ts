@@ -29,8 +29,7 @@ export class PgClient implements SqlClient {
   }
 
   async query<Row>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
-    const result = await this.pool.query(text, params as unknown[]);
-    return result.rows as Row[];
+    return rowsOf<Row>(await this.pool.query(text, params as unknown[]));
   }
 
   async transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T> {
@@ -38,7 +37,7 @@ export class PgClient implements SqlClient {
     try {
       await connection.query('BEGIN');
       const tx: SqlQueryable = {
-        query: async <Row>(text: string, params: readonly unknown[] = []) => (await connection.query(text, params as unknown[])).rows as Row[],
+        query: async <Row>(text: string, params: readonly unknown[] = []) => rowsOf<Row>(await connection.query(text, params as unknown[])),
       };
       const value = await fn(tx);
       await connection.query('COMMIT');
@@ -59,6 +58,12 @@ export class PgClient implements SqlClient {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+/** node-postgres answers a script (several statements, no parameters) with one result per statement: its rows are the last one's. */
+function rowsOf<Row>(result: pg.QueryResult | pg.QueryResult[]): Row[] {
+  const last = Array.isArray(result) ? result[result.length - 1] : result;
+  return (last?.rows ?? []) as Row[];
 }
 
 /**

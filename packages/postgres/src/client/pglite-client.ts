@@ -2,6 +2,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { checkSchemaName, quoteIdentifier } from './pg-client.js';
 import type { SqlClient, SqlQueryable } from './sql-client.js';
 
+/** A script's rows are its last statement's (exec gives one result per statement). */
+const lastRows = <Row>(results: ReadonlyArray<{ rows: unknown[] }>): Row[] => (results[results.length - 1]?.rows ?? []) as Row[];
+
 export interface PgliteClientOptions {
   /** A folder for the database files; absent: in memory. */
   dataDir?: string;
@@ -45,12 +48,14 @@ export class PgliteClient implements SqlClient {
   }
 
   async query<Row>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
-    return (await this.db.query<Row>(text, params as unknown[])).rows;
+    // Without parameters, the simple protocol (exec), as node-postgres does: the text may be a script (see SqlQueryable).
+    return params.length === 0 ? lastRows<Row>(await this.db.exec(text)) : (await this.db.query<Row>(text, params as unknown[])).rows;
   }
 
   transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T> {
     return this.db.transaction(async (tx) => fn({
-      query: async <Row>(text: string, params: readonly unknown[] = []) => (await tx.query<Row>(text, params as unknown[])).rows,
+      query: async <Row>(text: string, params: readonly unknown[] = []) =>
+        params.length === 0 ? lastRows<Row>(await tx.exec(text)) : (await tx.query<Row>(text, params as unknown[])).rows,
     }));
   }
 

@@ -1,6 +1,14 @@
 /** Something that runs SQL: a whole client, or one transaction of it. */
 export interface SqlQueryable {
-  /** Run one statement with `$1`-style parameters; resolves to its rows. */
+  /**
+   * Run one statement with `$1`-style parameters; resolves to its rows.
+   * Without parameters the text may also be a script: several statements
+   * separated by semicolons, sent in one round trip (the simple query
+   * protocol) and run as one implicit transaction — all committed or none,
+   * locks held to the end, each statement with a snapshot of its own
+   * (READ COMMITTED) — resolving to the last statement's rows. Both
+   * drivers run parameter-less text that way (node-postgres always has).
+   */
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ensureDatanommerSchema } from '../schema/ensure-schema.js';
 import { at, message } from '../testing/messages.js';
+import { countingClient } from '../testing/counting-client.js';
 import { pgliteClient } from '../testing/pglite-harness.js';
 import { PostgresHistoryStore } from './postgres-history-store.js';
 
@@ -44,6 +45,31 @@ describe('recording messages as datanommer stores them', () => {
     expect(await client.query('SELECT count(*)::int AS n FROM users_messages')).toEqual([{ n: 5 }]);
     const rows = await store.find({ users: ['cy'] });
     expect(rows[0]?.users).toEqual(['bob', 'ann', 'cy']);
+  });
+});
+
+describe('recording in one round trip (a script, its values written as literals)', () => {
+  it("stores quotes, backslashes and any text exactly, whatever standard_conforming_strings says, in one statement per message", async () => {
+    const client = await fresh();
+    const { client: counted, statements } = countingClient(client);
+    const store = new PostgresHistoryStore(counted);
+    const awkward = ["o'brien", 'back\\slash', "\\'; DROP TABLE messages; --", 'tab\tnew\nline', 'café ☃ 𝄞', '$1 %_'];
+    for (const conforming of ['on', 'off']) {
+      await client.query(`SET standard_conforming_strings = ${conforming}`);
+      const m = message(`git.receive.${conforming}`, { text: awkward, [awkward[1]!]: awkward[2] }, {
+        id: `q'${conforming}\\`, agent_name: awkward[0], usernames: awkward, packages: [awkward[2]!], headers: { 'x-quote': awkward[2], [awkward[0]!]: awkward[3] },
+      });
+      statements.length = 0;
+      await store.add(m);
+      expect(statements).toHaveLength(1);
+      const [row] = await store.find({ msg_id: m.id });
+      expect(row).toMatchObject({ msg_id: m.id, agent_name: awkward[0], users: awkward, packages: [awkward[2]], headers: m.headers, msg: m.body });
+      // Recorded again: found, not stored twice.
+      await store.add(m);
+      expect(await client.query('SELECT count(*)::int AS n FROM messages WHERE msg_id = $1', [m.id])).toEqual([{ n: 1 }]);
+    }
+    await client.query('SET standard_conforming_strings = on');
+    await expect(store.add(message('git.receive', {}, { id: 'nul\u0000' }))).rejects.toThrow(/NUL/);
   });
 });
 
