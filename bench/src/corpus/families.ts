@@ -171,7 +171,7 @@ export const FAMILIES: readonly Family[] = [
   {
     id: 'committer-access', title: 'Trusted', thresholds: [1, 5],
     trigger: { topic: 'pagure.project.user.access.updated' }, recipient: 'message.body["new_user"]', converter: 'distgit',
-    previous: mine(), says: (n) => `You were given commit access ${n} times.`,
+    previous: { filter: { topics: ['message.topic'], contains: [`'"new_user": "https://src.fedoraproject.org/user/' + recipient + '"'`] }, operation: 'count' }, says: (n) => `You were given commit access ${n} times.`,
   },
 
   // Meetings
@@ -203,29 +203,29 @@ export const FAMILIES: readonly Family[] = [
     trigger: { all: [{ topic: 'fas.group.member.sponsor' }, { lambda: 'message.body["msg"]["group"] == "packager"', jre: eq('body', '$.msg.group', 'packager') }] },
     recipient: 'message.body["msg"]["user"]', says: () => 'You were sponsored into the packager group.',
   },
-  { id: 'account', title: 'Involvement', thresholds: [1], trigger: { topic: 'fas.user.create' }, recipient: 'message.body["user"]', says: () => 'You created a Fedora account.' },
+  { id: 'account', title: 'Involvement', thresholds: [1], trigger: { topic: 'fas.user.create' }, recipient: 'message.body["msg"]["user"]', says: () => 'You created a Fedora account.' },
   { id: 'applicant', title: 'Joiner', thresholds: [1, 10], trigger: { topic: 'fas.group.member.apply' }, previous: mine(), says: (n) => `You applied to ${n} groups.` },
 
   // Planet, Discourse
   { id: 'planet-writer', title: 'Planet Writer', thresholds: [1, 10, 50, 100, 250], trigger: { topic: 'planet.post.new' }, previous: mine(), recipient: 'message.body["username"]', says: (n) => `You wrote ${n} posts on the Planet.` },
-  { id: 'discourse-poster', title: 'Discussion Poster', thresholds: SERIES.slice(0, 8), trigger: { topic: 'discourse.post.post_created' }, previous: mine(), recipient: 'message.body["webhook_body"]["post"]["username"]', says: (n) => `You posted ${n} times on Discussion.` },
-  { id: 'topic-starter', title: 'Conversation Starter', thresholds: SHORT_SERIES, trigger: { topic: 'discourse.topic.topic_created' }, previous: mine(), says: (n) => `You started ${n} topics.` },
-  { id: 'liker', title: 'Appreciator', thresholds: [1, 25, 100, 500], trigger: { topic: 'discourse.post.post_liked' }, previous: mine('agents'), recipient: 'message.body["webhook_body"]["like"]["user"]["username"]', says: (n) => `You liked ${n} posts.` },
+  { id: 'discourse-poster', title: 'Discussion Poster', thresholds: SERIES.slice(0, 8), trigger: { topic: 'discourse.post.post_created' }, previous: mine('agents'), recipient: 'message.body["webhook_body"]["post"]["username"]', says: (n) => `You posted ${n} times on Discussion.` },
+  { id: 'topic-starter', title: 'Conversation Starter', thresholds: SHORT_SERIES, trigger: { topic: 'discourse.topic.topic_created' }, previous: mine('agents'), says: (n) => `You started ${n} topics.` },
+  { id: 'liker', title: 'Appreciator', thresholds: [1, 25, 100, 500], trigger: { topic: 'discourse.like.post_liked' }, previous: mine('agents'), recipient: 'message.body["webhook_body"]["like"]["user"]["username"]', says: (n) => `You liked ${n} posts.` },
   {
     id: 'replier', title: 'Replier', thresholds: [10, 100],
     trigger: { all: [{ topic: 'discourse.post.post_created' }, { lambda: 'message.body["webhook_body"]["post"]["reply_to_post_number"] is not None', jre: { fact: 'body', path: '$.webhook_body.post.reply_to_post_number', operator: 'notEqual', value: null } }] },
-    previous: mine(), says: (n) => `You replied ${n} times.`,
+    previous: mine('agents'), says: (n) => `You replied ${n} times.`,
   },
-  { id: 'first-post', title: 'First Post', thresholds: [2], trigger: { topic: 'discourse.post.post_created' }, previous: mine(), condition: (n) => ({ 'less than': n }), says: () => 'You wrote your first post.' },
-  { id: 'first-topic', title: 'First Topic', thresholds: [1], trigger: { topic: 'discourse.topic.topic_created' }, previous: mine(), condition: (n) => ({ 'less than or equal to': n }), says: () => 'You started your first topic.' },
+  { id: 'first-post', title: 'First Post', thresholds: [2], trigger: { topic: 'discourse.post.post_created' }, previous: mine('agents'), condition: (n) => ({ 'less than': n }), says: () => 'You wrote your first post.' },
+  { id: 'first-topic', title: 'First Topic', thresholds: [1], trigger: { topic: 'discourse.topic.topic_created' }, previous: mine('agents'), condition: (n) => ({ 'less than or equal to': n }), says: () => 'You started your first topic.' },
 
   // Copr
   {
     id: 'copr-builder', title: 'Copr Builder', thresholds: [1, 10, 50, 100, 500, 1000, 5000],
     trigger: { all: [{ topic: 'copr.build.end' }, { lambda: 'message.body["status"] == 1', jre: eq('body', '$.status', 1) }] },
-    previous: mineOn(['copr.build.end'], 'agents', { contains: [`'"status": 1'`] }), says: (n) => `You finished ${n} Copr builds.`,
+    recipient: 'message.body["user"]', previous: mineOn(['copr.build.end'], 'users', { contains: [`'"status": 1'`] }), says: (n) => `You finished ${n} Copr builds.`,
   },
-  { id: 'binary-builder', title: 'Binary Builder', thresholds: [0], trigger: { topic: 'copr.build.end' }, previous: mine('agents'), condition: () => ({ lambda: 'value != 0 and ((value & (value - 1)) == 0)' }), says: () => 'The number of your Copr builds is a power of two.' },
+  { id: 'binary-builder', title: 'Binary Builder', thresholds: [0], trigger: { topic: 'copr.build.end' }, recipient: 'message.body["user"]', previous: mine(), condition: () => ({ lambda: 'value != 0 and ((value & (value - 1)) == 0)' }), says: () => 'The number of your Copr builds is a power of two.' },
   {
     id: 'chroot-explorer', title: 'Chroot Explorer', thresholds: [3, 5],
     trigger: { topic: 'copr.chroot.start' },
@@ -241,9 +241,9 @@ export const FAMILIES: readonly Family[] = [
   { id: 'ask-fedora', title: 'Asker', thresholds: [1, 10, 50], trigger: { topic: 'askbot.post.edit' }, previous: mine(), recipient: 'message.body["agent"]', converter: 'openid', says: (n) => `You edited ${n} posts on Ask Fedora.` },
   { id: 'github-contributor', title: 'Upstream Contributor', thresholds: [1, 10], trigger: { topic: 'github.pull_request' }, previous: mine(), recipient: 'message.body["sender"]["url"]', converter: 'github', says: (n) => `You opened ${n} pull requests on GitHub.` },
   { id: 'ci-tester', title: 'CI Tester', thresholds: [1, 10, 100], trigger: { topic: 'ci.koji-build.test.complete' }, previous: mine(), recipient: 'message.body["run"]["submitter"]', converter: 'krb', condition: (n) => ({ 'is greater than or equal to': n }), says: (n) => `You ran ${n} CI tests.` },
-  { id: 'calendar', title: 'Scheduler', thresholds: [1], trigger: { topic: 'fedocal.calendar.meeting.new' }, previous: { filter: { msg_id: 'message.id' }, operation: 'count' }, condition: (n) => ({ 'is not': n - 1 }), says: () => 'You scheduled a meeting.' },
-  { id: 'calendar-regular', title: 'Timekeeper', thresholds: [5], trigger: { topic: 'fedocal.calendar.meeting.new' }, previous: mine(), condition: (n) => ({ 'is not equal to': n - 1 }), says: (n) => `You scheduled more than ${n - 1} meetings.` },
-  { id: 'playbook-runner', title: 'Automator', thresholds: [1, 10, 100], trigger: { topic: 'ansible.playbook.complete' }, previous: mine(), condition: (n) => ({ 'is less than or equal to': 10 * n }), says: (n) => `You ran playbooks, at most ${10 * n} times.` },
+  { id: 'calendar', title: 'Scheduler', thresholds: [1], trigger: { topic: 'fedocal.meeting.new' }, previous: { filter: { msg_id: 'message.id' }, operation: 'count' }, condition: (n) => ({ 'is not': n - 1 }), says: () => 'You scheduled a meeting.' },
+  { id: 'calendar-regular', title: 'Timekeeper', thresholds: [5], trigger: { topic: 'fedocal.meeting.new' }, previous: mine(), condition: (n) => ({ 'is not equal to': n - 1 }), says: (n) => `You scheduled more than ${n - 1} meetings.` },
+  { id: 'playbook-runner', title: 'Automator', thresholds: [1, 10, 100], trigger: { topic: 'ansible.playbook.complete' }, recipient: 'message.body["userid"]', previous: mine(), condition: (n) => ({ 'is less than or equal to': 10 * n }), says: (n) => `You ran playbooks, at most ${10 * n} times.` },
 
   // Across the project
   {

@@ -17,6 +17,14 @@ export interface StreamOptions {
 
 export const DEFAULT_STREAM: StreamOptions = { seed: 1, people: 20_000, packages: 3_000, epoch: 1_700_000_000, spacing: 3 };
 
+/** The headers fedora-messaging's publisher sets: the time, and a flag per user and package the schema names. */
+function publisherHeaders(sentAt: string, usernames: readonly string[], packages: readonly string[]): Record<string, unknown> {
+  const headers: Record<string, unknown> = { 'sent-at': sentAt, fedora_messaging_severity: 20 };
+  for (const u of usernames) headers[`fedora_messaging_user_${u}`] = true;
+  for (const p of packages) headers[`fedora_messaging_rpm_${p}`] = true;
+  return headers;
+}
+
 /**
  * Fedora-shaped messages in any number: message `i` depends only on the
  * seed and `i`, so history and stream are two ranges of one sequence
@@ -43,7 +51,7 @@ export class MessageSequence {
     return {
       id: `${seed}-${i}`,
       topic: PREFIX + spec.topic,
-      headers: { 'sent-at': new Date(seconds * 1000).toISOString().replace('.000Z', '+00:00'), fedora_messaging_severity: 20 },
+      headers: publisherHeaders(new Date(seconds * 1000).toISOString().replace('.000Z', '+00:00'), usernames, pkgs),
       body,
       timestamp: seconds,
       agent_name: agent,

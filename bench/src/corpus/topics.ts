@@ -25,6 +25,10 @@ export interface TopicSpec {
 const nvr = (pkg: string, d: Draw): string => `${pkg}-${d.int(1, 9)}.${d.int(0, 30)}-${d.int(1, 5)}.fc${d.int(39, 42)}`;
 const title = (d: Draw): string => d.pick(['Fix the build', 'Update to upstream', 'Security fix', 'Rebuild for Python 3.13', 'Drop i686', 'Spec cleanup', 'New package']);
 
+const discourseHeaders = (type: string, event: string): Record<string, string> => ({
+  'X-Discourse-Event-Type': type, 'X-Discourse-Event': event, 'X-Discourse-Instance': 'https://discussion.fedoraproject.org',
+});
+
 const sameFor = (agent: string, ...others: string[]): string[] => [...new Set([agent, ...others])];
 
 function bodhiUpdate(d: Draw, p: People, owner: string, pkg: string): Record<string, unknown> {
@@ -73,7 +77,7 @@ export const TOPICS: readonly TopicSpec[] = [
   {
     topic: 'bodhi.update.karma.threshold.reach', weight: 4, build: (d, p) => {
       const owner = p.user(); const pkg = p.pkg();
-      return { body: { update: bodhiUpdate(d, p, owner, pkg), status: 'testing' }, agent: 'bodhi', usernames: ['bodhi', owner], packages: [pkg] };
+      return { body: { update: bodhiUpdate(d, p, owner, pkg), status: 'testing', agent: 'bodhi' }, agent: 'bodhi', usernames: ['bodhi', owner], packages: [pkg] };
     },
   },
   {
@@ -108,7 +112,7 @@ export const TOPICS: readonly TopicSpec[] = [
     topic: 'git.receive', weight: 26, build: (d, p) => {
       const agent = p.user(); const pkg = p.pkg();
       const additions = d.chance(0.05) ? d.int(500, 5000) : d.int(1, 200);
-      return { body: { commit: { username: agent, repo: pkg, namespace: 'rpms', branch: d.pick(['rawhide', 'rawhide', 'f41', 'f40']), rev: d.int(0, 2 ** 31).toString(16), message: title(d), stats: { total: { additions, deletions: d.int(0, 100), lines: additions, files: d.int(1, 5) } } } }, agent, usernames: [agent], packages: [pkg] };
+      return { body: { commit: { username: agent, repo: pkg, namespace: 'rpms', branch: d.pick(['rawhide', 'rawhide', 'f41', 'f40']), rev: d.int(0, 2 ** 31).toString(16), message: title(d), stats: { total: { additions, deletions: d.int(0, 100), lines: additions, files: d.int(1, 5) } } }, agent }, agent, usernames: [agent], packages: [pkg] };
     },
   },
   {
@@ -150,7 +154,7 @@ export const TOPICS: readonly TopicSpec[] = [
   {
     topic: 'pagure.project.user.access.updated', weight: 1, build: (d, p) => {
       const agent = p.user(); const user = p.user();
-      return { body: { new_access: 'commit', new_user: `https://src.fedoraproject.org/user/${user}`, agent }, agent, usernames: sameFor(agent, user), packages: [] };
+      return { body: { new_access: 'commit', new_user: `https://src.fedoraproject.org/user/${user}`, new_branches: null, project: { fullname: `rpms/${p.pkg()}` }, agent }, agent, usernames: [agent], packages: [] };
     },
   },
   {
@@ -164,7 +168,7 @@ export const TOPICS: readonly TopicSpec[] = [
       const chair = p.user();
       const attendees: Record<string, number> = { [chair]: d.int(5, 60) };
       for (let n = d.int(2, 14); n > 0; n--) attendees[p.user()] = d.int(1, 40);
-      return { body: { meeting_topic: d.pick(['FESCo', 'Infrastructure', 'QA', 'Marketing']), attendees, chairs: { [chair]: true }, url: 'https://meetbot.fedoraproject.org/' }, agent: chair, usernames: Object.keys(attendees), packages: [] };
+      return { body: { meeting_topic: d.pick(['FESCo', 'Infrastructure', 'QA', 'Marketing']), owner: chair, attendees, chairs: { [chair]: true }, url: 'https://meetbot.fedoraproject.org/' }, agent: chair, usernames: Object.keys(attendees), packages: [] };
     },
   },
   {
@@ -200,7 +204,7 @@ export const TOPICS: readonly TopicSpec[] = [
   {
     topic: 'fas.user.create', weight: 2, build: (_d, p) => {
       const user = p.user();
-      return { body: { user }, agent: user, usernames: [user], packages: [] };
+      return { body: { msg: { agent: user, user } }, agent: user, usernames: [user], packages: [] };
     },
   },
   {
@@ -212,25 +216,25 @@ export const TOPICS: readonly TopicSpec[] = [
   {
     topic: 'discourse.post.post_created', weight: 22, build: (d, p) => {
       const agent = p.user();
-      return { body: { webhook_body: { post: { id: d.int(1, 200000), username: agent, topic_id: d.int(1, 90000), post_number: d.int(1, 40), reply_to_post_number: d.chance(0.6) ? d.int(1, 20) : null, category_slug: d.pick(['ask', 'project', 'join']) } } }, agent, usernames: [agent], packages: [] };
+      return { body: { webhook_body: { post: { id: d.int(1, 200000), username: agent, topic_id: d.int(1, 90000), post_number: d.int(1, 40), reply_to_post_number: d.chance(0.6) ? d.int(1, 20) : null, category_slug: d.pick(['ask', 'project', 'join']) } }, webhook_headers: discourseHeaders('post', 'post_created') }, agent, usernames: [], packages: [] };
     },
   },
   {
     topic: 'discourse.topic.topic_created', weight: 4, build: (d, p) => {
       const agent = p.user();
-      return { body: { webhook_body: { topic: { id: d.int(1, 90000), title: title(d), created_by: { username: agent } } } }, agent, usernames: [agent], packages: [] };
+      return { body: { webhook_body: { topic: { id: d.int(1, 90000), title: title(d), created_by: { username: agent } } }, webhook_headers: discourseHeaders('topic', 'topic_created') }, agent, usernames: [], packages: [] };
     },
   },
   {
-    topic: 'discourse.post.post_liked', weight: 8, build: (d, p) => {
+    topic: 'discourse.like.post_liked', weight: 8, build: (d, p) => {
       const agent = p.user(); const author = p.user();
-      return { body: { webhook_body: { like: { post: { username: author }, user: { username: agent } } } }, agent, usernames: sameFor(agent, author), packages: [] };
+      return { body: { webhook_body: { like: { post: { username: author }, user: { username: agent } } }, webhook_headers: discourseHeaders('like', 'post_liked') }, agent, usernames: [author], packages: [] };
     },
   },
   {
     topic: 'copr.build.end', weight: 20, build: (d, p) => {
       const agent = p.user();
-      return { body: { user: agent, owner: agent, copr: d.pick(['playground', 'nightly', 'devel', 'tools']), status: d.pick([1, 1, 1, 0]), chroot: d.pick(['fedora-rawhide-x86_64', 'fedora-41-aarch64', 'epel-9-x86_64']), build: d.int(1, 9_000_000) }, agent, usernames: [agent], packages: [] };
+      return { body: { user: agent, owner: agent, copr: d.pick(['playground', 'nightly', 'devel', 'tools']), status: d.pick([1, 1, 1, 0]), chroot: d.pick(['fedora-rawhide-x86_64', 'fedora-41-aarch64', 'epel-9-x86_64']), build: d.int(1, 9_000_000) }, agent: null, usernames: [agent], packages: [] };
     },
   },
   {
@@ -248,7 +252,7 @@ export const TOPICS: readonly TopicSpec[] = [
   {
     topic: 'mailman.receive', weight: 14, build: (d, p) => {
       const user = p.user();
-      return { body: { msg: { from: `${user} <${user}@fedoraproject.org>`, from_email: `${user}@fedoraproject.org`, subject: title(d), mlist: { list_name: d.pick(['devel', 'test', 'users', 'infrastructure']) } } }, agent: null, usernames: [], packages: [] };
+      return { body: { msg: { from: `${user} <${user}@fedoraproject.org>`, from_email: `${user}@fedoraproject.org`, subject: title(d), mlist: { list_name: d.pick(['devel', 'test', 'users', 'infrastructure']) } } }, agent: null, usernames: [user], packages: [] };
     },
   },
   {
@@ -260,7 +264,7 @@ export const TOPICS: readonly TopicSpec[] = [
   {
     topic: 'irc.karma', weight: 4, build: (d, p) => {
       const agent = p.user(); const recipient = p.user();
-      return { body: { agent: `${agent}_irc`, recipient: `${recipient}_irc`, vote: 1, total: d.int(1, 300) }, agent, usernames: sameFor(agent, recipient), packages: [] };
+      return { body: { agent: `${agent}_irc`, recipient: `${recipient}_irc`, vote: 1, total: d.int(1, 300) }, agent: null, usernames: sameFor(agent, recipient), packages: [] };
     },
   },
   {
@@ -282,21 +286,22 @@ export const TOPICS: readonly TopicSpec[] = [
     },
   },
   {
-    topic: 'fedocal.calendar.meeting.new', weight: 1, build: (d, p) => {
+    topic: 'fedocal.meeting.new', weight: 1, build: (d, p) => {
       const agent = p.user();
-      return { body: { meeting: { meeting_name: 'Weekly', meeting_manager: [agent] }, calendar: { calendar_name: 'infrastructure' } }, agent, usernames: [agent], packages: [] };
+      return { body: { agent, meeting: { meeting_name: 'Weekly', meeting_manager: [agent] }, calendar: { calendar_name: 'infrastructure' } }, agent, usernames: [agent], packages: [] };
     },
   },
   {
     topic: 'anitya.project.version.update', weight: 10, build: (d, p) => {
       const pkg = p.pkg();
-      return { body: { project: { name: pkg, version: `${d.int(1, 9)}.${d.int(0, 30)}` }, distro: null }, agent: null, usernames: [], packages: [pkg] };
+      const version = `${d.int(1, 9)}.${d.int(0, 30)}`;
+      return { body: { project: { name: pkg, version }, distro: null, message: { agent: 'anitya', upstream_version: version, packages: [{ package_name: pkg, distro: 'Fedora' }] } }, agent: 'anitya', usernames: ['anitya'], packages: [pkg] };
     },
   },
   {
     topic: 'ansible.playbook.complete', weight: 4, build: (d, p) => {
       const agent = p.user();
-      return { body: { playbook: d.pick(['groups/proxies.yml', 'groups/badges.yml']), check: false, results: { ok: d.int(10, 400) } }, agent, usernames: [agent], packages: [] };
+      return { body: { playbook: d.pick(['groups/proxies.yml', 'groups/badges.yml']), userid: agent, check: false, results: { ok: d.int(10, 400) } }, agent: null, usernames: [agent], packages: [] };
     },
   },
 ];
