@@ -23,3 +23,6 @@ export { FEDORA_EMAIL_DOMAIN, personEmailForDomain, type PersonEmail } from './a
 
 export { openStores, openStoresOn, type OpenStoresOptions, type PostgresStores } from './open-stores.js';
 export { checkSchemaName, quoteIdentifier } from './client/pg-client.js';
+
+export { backfill, type BackfillOptions, type BackfillResult } from './backfill/backfill.js';
+export { storedMessages, countStoredMessages, type StoredWindow, type StoredMessage } from './backfill/stored-messages.js';

@@ -117,6 +117,17 @@ export class PostgresHistoryStore implements HistoryStore {
     this.horizon = this.ownRowHorizon || this.horizon === null ? id : Math.max(this.horizon, id);
   }
 
+  /**
+   * Count as of a row already stored: for a backfill, which evaluates
+   * messages datanommer holds instead of recording them (the engine's
+   * `recordMessages: false`). Rows are visited in id order, so the count
+   * cache, when on, stays incremental.
+   */
+  positionAt(rowId: number): void {
+    if (!Number.isSafeInteger(rowId) || rowId < 0) throw new RangeError(`a row id must be a non-negative integer, got ${rowId}`);
+    this.horizon = rowId;
+  }
+
   private async awaitRow(msgId: string, wait: { waitMs: number; pollMs: number }): Promise<number> {
     const deadline = Date.now() + wait.waitMs;
     for (;;) {
