@@ -4,7 +4,7 @@ import { FasjsonError } from '@accolade/fedora';
 import { Command, CommanderError, Option } from 'commander';
 import { evalCommand } from './commands/eval.js';
 import { explain } from './commands/explain.js';
-import { replay } from './commands/replay.js';
+import { replayCommand } from './commands/replay-command.js';
 import { type TestOptions, testCommand } from './commands/test.js';
 import { validate } from './commands/validate.js';
 import { type CliIo, UsageError, processIo } from './io/cli-io.js';
@@ -31,7 +31,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
 
   addPresetOptions(program.command('replay'))
     .description('run the rules over a stream of messages (in-memory stores unless --store) and print the awards')
-    .argument('<messages>', 'messages, one JSON object per line (.jsonl)')
+    .argument('[messages]', 'messages, one JSON object per line (.jsonl); none with --since')
     .option('--rules <path>', 'rule file or folder (repeatable, required)', collect, [])
     .option('--history <file>', 'messages loaded into the history first, never evaluated (.jsonl)')
     .option('--awards <file>', 'awards that already exist: lines of {"badge_id": ..., "user": ...}')
@@ -41,7 +41,10 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--verbose', 'also report missing keys in expressions')
     .option('--store <url>', 'keep history and awards in PostgreSQL (postgres://...) or embedded PGlite (pglite:<dir>) instead of memory')
-    .action(async (messages: string, opts) => setCode(await replay(messages, opts, io)));
+    .option('--since <time>', "backfill: with --store and no messages file, run the rules over the store's history from this time (ISO 8601 or epoch seconds), oldest first")
+    .option('--until <time>', 'backfill: up to this time (inclusive; default: the newest stored message)')
+    .option('--checkpoint <file>', 'backfill: where it stands, written as it goes; an interrupted backfill given the same file resumes')
+    .action(async (messages: string | undefined, opts) => setCode(await replayCommand(messages, opts, io)));
 
   addPresetOptions(program.command('eval'))
     .description('evaluate one rule expression and print the result as JSON')

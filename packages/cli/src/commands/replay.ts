@@ -22,7 +22,7 @@ export interface ReplayOptions extends PresetCliOptions {
 }
 
 /** Engine events worth a line on stderr: warnings always, missing keys with --verbose. */
-export function logEngineEvent(io: CliIo, verbose: boolean, progress?: Progress): (event: EngineEvent) => void {
+export function logEngineEvent(io: CliIo, verbose: boolean, progress?: { clear(): void }): (event: EngineEvent) => void {
   return (event) => {
     if (event.level === 'debug' && !verbose) return;
     progress?.clear();
