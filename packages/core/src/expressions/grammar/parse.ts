@@ -3,7 +3,7 @@ import { ExpressionError } from '../errors.js';
 import { type Cursor, PYTHON, acceptChar } from './cursor.js';
 import type { Node } from './nodes.js';
 import { parseTest } from './operators.js';
-import './plugin.js';
+import { pythonGrammar } from './plugin.js';
 
 export interface ParseOptions {
   /** Deepest nesting of brackets and operators accepted. */
@@ -14,6 +14,10 @@ export interface ParseOptions {
 
 export const DEFAULT_MAX_DEPTH = 200;
 export const DEFAULT_MAX_LENGTH = 100_000;
+
+// Registered here, as a value import, rather than by a side-effect import of plugin.js: a side-effect
+// import stays in parse.d.ts and would pull jsep's typings into every consumer's program.
+jsep.plugins.register(pythonGrammar);
 
 const Parser = (jsep as unknown as { Jsep: new (source: string) => Cursor }).Jsep;
 

@@ -9,7 +9,7 @@ import { parseTest } from './operators.js';
  * global to the process, so rather than rewrite its JavaScript operator
  * table (which would change how anybody else's jsep parses) the grammar hooks
  * `gobble-expression` and `gobble-token`, and acts only on parsers that carry
- * the Python state. Registered once, when this module loads.
+ * the Python state. Registered once, by parse.ts when it loads.
  */
 export const pythonGrammar: jsep.IPlugin = {
   name: 'accolade-python-grammar',
@@ -51,5 +51,3 @@ function skipContinuationsAndComments(p: Cursor): void {
     while (i < expr.length && (expr[i] === ' ' || expr[i] === '\t' || expr[i] === '\n' || expr[i] === '\r' || expr[i] === '\f')) i++;
   }
 }
-
-jsep.plugins.register(pythonGrammar);
