@@ -2,7 +2,6 @@ export { AwardService, type AwardServiceConfig, type ServiceHealth } from './ser
 export type { ServiceEvent, ServiceListener } from './service/service-events.js';
 export { isUnavailable, isMessageFault } from './service/store-faults.js';
 export { DEFAULT_TOPOLOGY, type Topology, deadLetterQueue } from './broker/topology.js';
-export { BrokerSession, type Publication } from './broker/broker-session.js';
 export { Backoff, type BackoffOptions } from './broker/backoff.js';
 export { decodeDelivery, type Delivery, type WireMessage } from './wire/decode-delivery.js';
 export { DeliveryError, type DeliveryErrorCode } from './wire/delivery-error.js';

@@ -1,6 +1,6 @@
 export type { SqlClient, SqlQueryable } from './client/sql-client.js';
 export { PgClient, type PgClientOptions } from './client/pg-client.js';
-export { PgliteClient, type PgliteClientOptions } from './client/pglite-client.js';
+export { PgliteClient, type PgliteClientOptions, type PgliteDatabase, type PgliteTransaction } from './client/pglite-client.js';
 export { connect, type ConnectOptions } from './client/connect.js';
 export { parseStoreUrl, StoreUrlError, type StoreLocation } from './client/store-url.js';
 

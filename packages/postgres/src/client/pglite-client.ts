@@ -5,6 +5,26 @@ import type { SqlClient, SqlQueryable } from './sql-client.js';
 /** A script's rows are its last statement's (exec gives one result per statement). */
 const lastRows = <Row>(results: ReadonlyArray<{ rows: unknown[] }>): Row[] => (results[results.length - 1]?.rows ?? []) as Row[];
 
+/**
+ * What PgliteClient uses of a PGlite database; a `PGlite` from
+ * `@electric-sql/pglite` is one. Our own shape rather than PGlite's type, so
+ * these declarations do not pull PGlite's typings (which need the DOM and
+ * Emscripten types) into a user's program.
+ */
+export interface PgliteDatabase {
+  readonly closed: boolean;
+  exec(query: string): Promise<ReadonlyArray<{ rows: unknown[] }>>;
+  query<Row>(query: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  transaction<T>(callback: (tx: PgliteTransaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** What PgliteClient uses of a PGlite transaction. */
+export interface PgliteTransaction {
+  exec(query: string): Promise<ReadonlyArray<{ rows: unknown[] }>>;
+  query<Row>(query: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+}
+
 export interface PgliteClientOptions {
   /** A folder for the database files; absent: in memory. */
   dataDir?: string;
@@ -21,7 +41,7 @@ export class PgliteClient implements SqlClient {
   readonly kind = 'pglite';
   private currentSchema: string | null = null;
 
-  private constructor(private readonly db: PGlite, private readonly owned: boolean) {}
+  private constructor(private readonly db: PgliteDatabase, private readonly owned: boolean) {}
 
   /** Open (or create) a database. */
   static async open(options: PgliteClientOptions = {}): Promise<PgliteClient> {
@@ -32,7 +52,7 @@ export class PgliteClient implements SqlClient {
   }
 
   /** Wrap a PGlite the host already has; close() leaves it open. */
-  static wrap(db: PGlite): PgliteClient {
+  static wrap(db: PgliteDatabase): PgliteClient {
     return new PgliteClient(db, false);
   }
 
