@@ -3,6 +3,7 @@ import { type AwardStore, type BadgeDefinition, type HistoryStore, type Message,
 // Types only: erased at run time, so the default commands never load the PostgreSQL package.
 import type { PgliteClient, SqlClient } from '@accolade/postgres';
 import { UsageError } from './cli-io.js';
+import { loadOptional } from './optional-packages.js';
 
 /** The stores one run (a replay, an explain, one test case) works on. */
 export interface RunStores {
@@ -51,10 +52,11 @@ export const memoryStores: StoreProvider = {
  * embedded PGlite (`pglite:<dir>`). With `freshSchemaPerRun` every run gets
  * a schema of its own, dropped afterwards (test cases must not see each
  * other); otherwise the address's schema is used and kept. The PostgreSQL
- * package is loaded only here, so the default commands never pay for it.
+ * package is loaded only here, so the default commands never pay for it
+ * (and it is an optional peer dependency of the CLI: without it, exit 2).
  */
 export async function databaseStores(url: string, options: { freshSchemaPerRun: boolean }): Promise<StoreProvider> {
-  const pg = await import('@accolade/postgres');
+  const pg = await loadOptional('postgres', '--store');
   let location: ReturnType<typeof pg.parseStoreUrl>;
   try {
     location = pg.parseStoreUrl(url);

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import type { CliIo } from '../io/cli-io.js';
+import { loadOptional } from '../io/optional-packages.js';
 import { addPresetOptions } from '../io/preset.js';
 import type { ServeFlags } from './serve-settings.js';
 
@@ -25,6 +26,9 @@ export function addServeCommand(program: Command, io: CliIo, setCode: (code: num
     .option('--watch', 'reload the rules when their files change (the default)')
     .option('--no-watch', 'do not reload the rules when their files change (SIGHUP still does)')
     .action(async (opts: ServeFlags) => {
+      // Optional peer dependencies of the CLI: say which to install before anything starts.
+      await loadOptional('amqp', 'accolade serve');
+      await loadOptional('postgres', 'accolade serve');
       const { serve } = await import('./serve-command.js');
       setCode(await serve(opts, io));
     });

@@ -4,6 +4,7 @@ import { AwardService, Backoff, type ServiceEvent } from '@accolade/amqp';
 import type { AnnouncementOutbox, AwardStore, HistoryStore } from '@accolade/core';
 import type { Logger } from 'pino';
 import { type CliIo, UsageError } from '../io/cli-io.js';
+import { loadOptional } from '../io/optional-packages.js';
 import { type PresetSetup, presetFromOptions } from '../io/preset.js';
 import { InvalidRules } from '../io/rule-set.js';
 import { RuleReloader, issueLine, loadRuleSet } from './rule-reloader.js';
@@ -105,7 +106,7 @@ export async function serve(flags: ServeFlags, io: CliIo): Promise<number> {
 
 /** The store may not be up yet (a machine that boots): wait for it, as for the broker, until stopped. */
 async function openStoresUntilUp(settings: ServeSettings, preset: PresetSetup, log: Logger, signal: AbortSignal): Promise<OpenedStores | null> {
-  const pg = await import('@accolade/postgres');
+  const pg = await loadOptional('postgres', 'accolade serve');
   let location: ReturnType<typeof pg.parseStoreUrl>;
   try {
     location = pg.parseStoreUrl(settings.store);
