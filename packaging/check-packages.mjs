@@ -61,7 +61,10 @@ try {
     for (const required of ['package.json', 'LICENSE', 'README.md']) {
       if (!files.includes(required)) fail(`${name}: the tarball has no ${required}`);
     }
-    const unwanted = files.filter((f) => /\.tsbuildinfo$|\.test\.[cm]?[jt]s(\.map)?$|(^|\/)testing\//.test(f));
+    // A `testing/` folder ships only where the package exports it (`<pkg>/testing`, helpers for users' tests).
+    const manifest = JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8'));
+    const exportsTesting = manifest.exports !== undefined && './testing' in manifest.exports;
+    const unwanted = files.filter((f) => /\.tsbuildinfo$|\.test\.[cm]?[jt]s(\.map)?$/.test(f) || (!exportsTesting && /(^|\/)testing\//.test(f)));
     if (unwanted.length > 0) fail(`${name}: the tarball holds files a user does not need: ${unwanted.join(', ')}`);
     // Source and declaration maps are shipped with the sources they point at.
     const unpacked = join(work, 'unpacked', name);

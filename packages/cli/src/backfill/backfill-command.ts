@@ -1,6 +1,7 @@
 import { type AwardResult, MemoryUserDirectory, createEngine } from '@accolade/core';
 import { logEngineEvent, awardLine } from '../commands/replay.js';
 import { type CliIo, UsageError } from '../io/cli-io.js';
+import { loadOptional } from '../io/optional-packages.js';
 import { readAwards, readUsers, splitList } from '../io/input-files.js';
 import { type PresetCliOptions, presetFromOptions, withKnownUsers } from '../io/preset.js';
 import { assertReadable } from '../io/read-lines.js';
@@ -49,7 +50,7 @@ export async function replayBackfill(options: BackfillCliOptions, io: CliIo, now
   const preset = await presetFromOptions(options, io);
   const rules = await loadRulesForRun(options.rules, io);
 
-  const pg = await import('@accolade/postgres');
+  const pg = await loadOptional('postgres', '--store');
   let stores: Awaited<ReturnType<typeof pg.openStores>>;
   try {
     stores = await pg.openStores(options.store, { history: { countCache: true } });
