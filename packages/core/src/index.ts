@@ -23,7 +23,8 @@ export { RuleError, formatIssue, type RuleIssue, type RuleIssueCode } from './ru
 export { ruleJsonSchema } from './rules/schema/rule-schema.js';
 export { parseYaml, YamlDocument, type YamlResult } from './rules/yaml/yaml-document.js';
 export { loadRuleSource, type RuleLoadOptions, type RuleLoadResult } from './rules/load/load-rule-source.js';
-export { findRuleFiles, loadRuleFiles, loadRules, type RuleSetResult } from './rules/load/load-rule-files.js';
+export { loadRuleFiles, loadRules, type RuleSetResult } from './rules/load/load-rule-files.js';
+export { findRuleFiles, skippedInFolderSearch, type FoundRuleFiles } from './rules/load/find-rule-files.js';
 
 export { Engine, createEngine, createReferenceEngine, type EngineConfig, type EngineOptions, type AwardResult } from './engine/engine.js';
 export type { EngineEvent, EngineLogger, EngineStats } from './engine/engine-events.js';

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { type CliIo, UsageError } from '../io/cli-io.js';
 import { loadOptional } from '../io/optional-packages.js';
 import { type PresetSetup, presetFromOptions } from '../io/preset.js';
-import { InvalidRules } from '../io/rule-set.js';
+import { InvalidRules, throwPathProblems } from '../io/rule-set.js';
 import { RuleReloader, issueLine, loadRuleSet } from './rule-reloader.js';
 import { createServiceLogger, logServiceEvent } from './service-log.js';
 import { ServiceMetrics, startMetricsServer } from './service-metrics.js';
@@ -32,9 +32,7 @@ export async function serve(flags: ServeFlags, io: CliIo): Promise<number> {
     io,
   );
   const loaded = await loadRuleSet(settings.rules);
-  if (loaded.issues.some((i) => i.code === 'unreadable' && i.message === 'no such file or folder')) {
-    throw new UsageError(`cannot read rules '${loaded.issues.find((i) => i.code === 'unreadable')!.file}'`);
-  }
+  throwPathProblems(loaded.issues, io);
   for (const issue of loaded.issues) log[issue.severity === 'error' ? 'error' : 'warn']({ event: 'rule-issue', ...issueLine(issue) }, issueLine(issue).text);
   if (loaded.rules === null) {
     log.error({ event: 'invalid-rules' }, 'the rules have errors: not starting');

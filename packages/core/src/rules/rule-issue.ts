@@ -4,6 +4,10 @@ import type { PathSegment } from './yaml/yaml-document.js';
 
 export type RuleIssueCode =
   | 'unreadable'
+  /** No rule file at all: no path given, or a folder holding none. */
+  | 'no-rules'
+  /** A rule file that is not text (NUL bytes, not UTF-8): a binary named .yml. */
+  | 'not-text'
   | 'yaml-syntax'
   | 'empty'
   | 'multiple-documents'
@@ -38,14 +42,19 @@ export function formatPath(path: readonly PathSegment[]): string {
 /** `file:line:column: path: message`, the form editors and `accolade validate` use. */
 export function formatIssue(issue: RuleIssue): string {
   const text = issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`;
+  // An issue of the whole rule set (no path given) has no file to point at.
+  if (issue.file === '') return issue.severity === 'warning' ? `warning: ${text}` : text;
   return formatLocated(issue, issue.severity === 'warning' ? `warning: ${text}` : text);
 }
 
 /** Thrown by the loaders' throwing variants: every issue found, not just the first. */
 export class RuleError extends AccoladeError {
-  readonly code = 'invalid-rules';
+  /** `no-rules` when nothing was found to load, else `invalid-rules`. */
+  readonly code: 'invalid-rules' | 'no-rules';
   constructor(readonly issues: readonly RuleIssue[]) {
     const errors = issues.filter((i) => i.severity === 'error');
-    super(`${errors.length} problem${errors.length === 1 ? '' : 's'} in badge rules:\n${errors.map(formatIssue).join('\n')}`, errors[0] ?? {});
+    const first = errors[0];
+    super(`${errors.length} problem${errors.length === 1 ? '' : 's'} in badge rules:\n${errors.map(formatIssue).join('\n')}`, first === undefined || first.file === '' ? {} : first);
+    this.code = errors.length > 0 && errors.every((i) => i.code === 'no-rules') ? 'no-rules' : 'invalid-rules';
   }
 }

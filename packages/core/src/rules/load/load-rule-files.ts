@@ -1,31 +1,19 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { CompiledRule } from '../compiled-rule.js';
 import { RuleError, type RuleIssue } from '../rule-issue.js';
+import { findRuleFiles } from './find-rule-files.js';
 import { type RuleLoadOptions, loadRuleSource } from './load-rule-source.js';
 
-const RULE_FILE = /\.ya?ml$/i;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Rule files under the given paths (folders searched recursively), sorted by path. Missing paths are reported. */
-export async function findRuleFiles(paths: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
-  const files = new Set<string>();
-  const missing: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (RULE_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) files.add(full);
-    }
-  };
-  for (const path of paths) {
-    try {
-      if ((await stat(path)).isDirectory()) await walk(path);
-      else files.add(path);
-    } catch {
-      missing.push(path);
-    }
+/** The file's text, or why it is not text: a binary (or another encoding) named .yml is no YAML parser's business. */
+function decodeRuleText(bytes: Buffer): { text: string } | { notText: string } {
+  if (bytes.includes(0)) return { notText: 'it contains NUL bytes' };
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    return { notText: 'it is not valid UTF-8' };
   }
-  return { files: [...files].sort(), missing };
 }
 
 export interface RuleSetResult {
@@ -41,18 +29,28 @@ export interface RuleSetResult {
  * one is reported and dropped.
  */
 export async function loadRuleFiles(paths: readonly string[], options: RuleLoadOptions = {}): Promise<RuleSetResult> {
-  const { files, missing } = await findRuleFiles(paths);
-  const issues: RuleIssue[] = missing.map((file) => ({ code: 'unreadable', severity: 'error', file, line: 1, column: 1, path: '', message: 'no such file or folder' }));
+  if (paths.length === 0) {
+    return { rules: [], issues: [{ code: 'no-rules', severity: 'error', file: '', line: 1, column: 1, path: '', message: 'no rule files or folders were given' }] };
+  }
+  const found = await findRuleFiles(paths);
+  const { files } = found;
+  const issues: RuleIssue[] = [...found.issues];
   const rules: CompiledRule[] = [];
   const byBadge = new Map<string, CompiledRule>();
   for (const file of files) {
-    let source: string;
+    let bytes: Buffer;
     try {
-      source = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch (error) {
       issues.push({ code: 'unreadable', severity: 'error', file, line: 1, column: 1, path: '', message: `cannot read the file: ${(error as Error).message}` });
       continue;
     }
+    const decoded = decodeRuleText(bytes);
+    if ('notText' in decoded) {
+      issues.push({ code: 'not-text', severity: 'error', file, line: 1, column: 1, path: '', message: `this is not a text file (${decoded.notText})` });
+      continue;
+    }
+    const source = decoded.text;
     const result = loadRuleSource(source, file, options);
     issues.push(...result.issues);
     const rule = result.rule;
@@ -68,7 +66,11 @@ export async function loadRuleFiles(paths: readonly string[], options: RuleLoadO
   return { rules, issues };
 }
 
-/** Load rules, throwing a RuleError that lists every error if any rule is invalid. */
+/**
+ * Load rules, throwing a RuleError that lists every error if any rule is
+ * invalid; also when no rule file was found (code `no-rules`), since a
+ * rule set that is empty by mistake would award nothing, silently.
+ */
 export async function loadRules(paths: readonly string[], options: RuleLoadOptions = {}): Promise<CompiledRule[]> {
   const { rules, issues } = await loadRuleFiles(paths, options);
   if (issues.some((i) => i.severity === 'error')) throw new RuleError(issues);

@@ -33,7 +33,7 @@ export function loadRuleSource(source: string, file: string, options: RuleLoadOp
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (source.length > maxSize) return { rule: null, issues: [fileIssue(file, 'too-large', `the file has ${source.length} characters; a rule file may have at most ${maxSize}`)] };
   const nul = source.indexOf('\u0000');
-  if (nul >= 0) return { rule: null, issues: [fileIssue(file, 'unreadable', 'this is not a text file (it contains NUL bytes)')] };
+  if (nul >= 0) return { rule: null, issues: [fileIssue(file, 'not-text', 'this is not a text file (it contains NUL bytes)')] };
 
   const parsed = parseYaml(source.replace(/^\uFEFF/, ''), file, options);
   if (!parsed.ok) return { rule: null, issues: [fileIssue(file, 'yaml-syntax', `YAML syntax error: ${parsed.message}`, parsed.line, parsed.column)] };
