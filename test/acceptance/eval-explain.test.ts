@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli } from './run-cli.js';
 
@@ -39,6 +42,25 @@ describe('accolade eval', () => {
     const { code, stderr } = await runCli(['eval', '--bogus', '1']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/unknown option '--bogus'/);
+  });
+
+  it('exits 1 with one line when the message file nests deeper than the limit, 2 when it is no message or a folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'accolade-eval-'));
+    try {
+      writeFileSync(join(dir, 'deep.json'), `{"topic": "a", "body": ${'['.repeat(500)}${']'.repeat(500)}}`);
+      writeFileSync(join(dir, 'broken.json'), '{"topic": ');
+      const deep = await runCli(['eval', 'message.topic', '--message', join(dir, 'deep.json')]);
+      expect([deep.code, deep.stdout]).toEqual([1, '']);
+      expect(deep.stderr).toBe(`limit reached: ${join(dir, 'deep.json')}: 'body' nests more than 100 levels of lists and objects\n`);
+      const broken = await runCli(['eval', 'message.topic', '--message', join(dir, 'broken.json')]);
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toMatch(/broken\.json: not valid JSON/);
+      const folder = await runCli(['eval', 'message.topic', '--message', dir]);
+      expect(folder.code).toBe(2);
+      expect(folder.stderr).toMatch(/cannot read message/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 for a --var that is not name=json', async () => {

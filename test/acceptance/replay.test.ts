@@ -70,6 +70,8 @@ describe('accolade replay', () => {
     [['replay', fixture('replay', 'triggers', 'messages.jsonl'), '--rules', '.', '--users', 'nope.txt'], /cannot read users 'nope\.txt'/],
     [['replay', fixture('replay', 'triggers', 'messages.jsonl'), '--rules', '.', '--format', 'xml'], /argument 'xml' is invalid/],
     [['replay', '--bogus'], /unknown option '--bogus'/],
+    [['replay', fixture('replay'), '--rules', fixture('replay', 'triggers', 'rules')], /cannot read messages '.*replay': it is a folder, not a file/],
+    [['replay', fixture('replay', 'triggers', 'messages.jsonl'), '--rules', fixture('replay', 'triggers', 'rules'), '--history', fixture('replay')], /cannot read history '.*replay': it is a folder/],
   ])('exits 2 for usage errors and unreadable files: %j', async (args, message) => {
     const { code, stderr } = await runCli(args);
     expect(code).toBe(2);

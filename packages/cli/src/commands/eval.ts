@@ -33,8 +33,13 @@ export async function evalCommand(expression: string, options: { message?: strin
       bindings.set('message', message);
       bindings.set('msg', msg);
     } catch (error) {
-      if (error instanceof MessageError) throw new UsageError(`${options.message}: ${error.message}`);
-      throw error;
+      if (!(error instanceof MessageError)) throw error;
+      // A limit reached is an evaluation error (exit 1, as the contract has it); a file that is no message is bad input (exit 2).
+      if (error.code === 'too-deep') {
+        io.stderr(`limit reached: ${options.message}: ${error.message}\n`);
+        return 1;
+      }
+      throw new UsageError(`${options.message}: ${error.message}`);
     }
   }
   for (const spec of options.var ?? []) {
@@ -51,7 +56,7 @@ export async function evalCommand(expression: string, options: { message?: strin
       // Printing can still fail: the JSON is too long, or a generator runs out of steps as it is walked.
       if (!(error instanceof ExpressionError)) throw error;
       const tooLong = error.code === 'limit' && error.message.includes('output exceeds');
-      io.stderr(tooLong ? `limit reached: the result is too large to print (more than ${MAX_JSON_OUTPUT} characters of JSON)\n` : `${error.describe()}\n`);
+      io.stderr(tooLong ? `limit reached: the result is too large to print (more than ${MAX_JSON_OUTPUT} characters of JSON)\n` : `${error.describe().replace(/\n/g, ' ')}\n`);
       return 1;
     }
     io.stdout(`${json}\n`);
