@@ -10,6 +10,7 @@ import { validate } from './commands/validate.js';
 import { type CliIo, UsageError, processIo } from './io/cli-io.js';
 import { InvalidRules } from './io/rule-set.js';
 import { addPresetOptions } from './io/preset.js';
+import { testFileJsonSchema } from './rule-tests/test-file-schema.js';
 import { addServeCommand } from './serve/serve-cli.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -64,7 +65,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
 
   addPresetOptions(program.command('test'))
     .description('run rule test files (*.test.yml): messages in, expected awards out')
-    .argument('<paths...>', 'test files or folders')
+    .argument('<paths...>', 'test files, or folders searched for *.test.yml and *.test.yaml')
     .option('--store <url>', 'run every case in a fresh schema of this database (postgres://... or pglite:<dir>) instead of memory')
     .action(async (paths: string[], opts: TestOptions) => setCode(await testCommand(paths, io, opts)));
 
@@ -72,7 +73,8 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
 
   program.command('schema')
     .description('print the JSON Schema of a rule file (for editors)')
-    .action(() => { io.stdout(`${JSON.stringify(ruleJsonSchema, null, 2)}\n`); });
+    .option('--test-file', 'print the JSON Schema of a rule test file (*.test.yml) instead')
+    .action((opts: { testFile?: boolean }) => { io.stdout(`${JSON.stringify(opts.testFile ? testFileJsonSchema : ruleJsonSchema, null, 2)}\n`); });
 
   return program;
 }

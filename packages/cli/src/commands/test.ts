@@ -1,90 +1,115 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { type Message, formatIssue, loadRuleFiles } from '@accolade/core';
+import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { type CompiledRule, type Message, type RuleIssue, formatIssue, loadRuleFiles } from '@accolade/core';
 import type { CliIo } from '../io/cli-io.js';
 import { UsageError } from '../io/cli-io.js';
 import { readMessages } from '../io/input-files.js';
 import { type PresetCliOptions, type PresetSetup, presetFromOptions } from '../io/preset.js';
+import { assertReadable } from '../io/read-lines.js';
+import { isPathProblem } from '../io/rule-set.js';
 import { type StoreProvider, storesFor } from '../io/run-stores.js';
-import { describeAward, runCase } from '../rule-tests/run-case.js';
-import { TestFileError, readTestFile } from '../rule-tests/test-file.js';
+import { findTestFiles } from '../rule-tests/find-test-files.js';
+import type { TestReporter } from '../rule-tests/report/reporter.js';
+import { textReporter } from '../rule-tests/report/text-reporter.js';
+import { runCase, shownPath } from '../rule-tests/run-case.js';
+import { type RuleTestFile, readTestFile } from '../rule-tests/test-file.js';
+import type { TestProblem } from '../rule-tests/test-problem.js';
 
-const TEST_FILE = /\.test\.ya?ml$/i;
-
-async function findTestFiles(paths: readonly string[]): Promise<string[]> {
-  const found: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (TEST_FILE.test(entry.name)) found.push(full);
-    }
-  };
-  for (const path of paths) {
-    let info;
-    try {
-      info = await stat(path);
-    } catch {
-      throw new UsageError(`cannot read tests '${path}'`);
-    }
-    if (info.isDirectory()) await walk(path);
-    else found.push(path);
-  }
-  return [...new Set(found)].sort();
-}
-
-/** Run rule test files: one line per case, then `N passed, N failed`; exit 1 when any case fails. */
 export interface TestOptions extends PresetCliOptions {
   store?: string;
 }
 
+/** Run rule test files: one line per case, then `N passed, N failed`; exit 1 when any case fails. */
 export async function testCommand(paths: string[], io: CliIo, options: TestOptions = {}): Promise<number> {
   const preset = await presetFromOptions(options, io);
-  const files = await findTestFiles(paths);
-  if (files.length === 0) throw new UsageError('no test files found (tests are named *.test.yml)');
+  const { files, unreadable } = await findTestFiles(paths);
+  if (unreadable.length > 0) throw new UsageError(`cannot read tests '${unreadable[0]!}'`);
+  if (files.length === 0) throw new UsageError('no test files found (tests are named *.test.yml or *.test.yaml)');
   // With --store every case runs on a schema of its own in that database, dropped afterwards.
   const provider = await storesFor(options.store, { freshSchemaPerRun: true });
   try {
-    return await runFiles(files, io, provider, preset);
+    return await runFiles(files, io, provider, preset, textReporter((text) => io.stdout(text)));
   } finally {
     await provider.close();
   }
 }
 
-async function runFiles(files: string[], io: CliIo, provider: StoreProvider, preset: PresetSetup): Promise<number> {
+/** Rules by the paths a test file names, loaded once however many test files name them. */
+type RuleCache = Map<string, Promise<{ rules: CompiledRule[]; issues: RuleIssue[] }>>;
+
+async function runFiles(files: string[], io: CliIo, provider: StoreProvider, preset: PresetSetup, reporter: TestReporter): Promise<number> {
   let passed = 0;
   let failed = 0;
+  const cache: RuleCache = new Map();
+  const reported = new Set<string>();
   for (const file of files) {
-    const shown = relative(process.cwd(), file) || file;
-    let spec;
-    try {
-      spec = readTestFile(await readFile(file, 'utf8'), file);
-    } catch (error) {
-      if (!(error instanceof TestFileError)) throw error;
-      io.stdout(`FAIL ${shown}: ${error.message}\n`);
+    const shown = shownPath(file);
+    const read = readTestFile(await readFile(file, 'utf8'), file, shown);
+    if (!read.ok) {
+      reporter.invalidTestFile(shown, read.problems);
       failed++;
       continue;
     }
-    const { rules, issues } = await loadRuleFiles(spec.rules);
-    const errors = issues.filter((i) => i.severity === 'error');
-    if (errors.length > 0) {
-      io.stdout(`FAIL ${shown}: the rules under test are invalid\n`);
-      for (const issue of errors) io.stdout(`  ${formatIssue(issue)}\n`);
+    const spec = read.testFile;
+    const loaded = await loadRules(spec, cache);
+    const problems = [...loaded.pathProblems, ...await historyProblems(spec)];
+    if (problems.length > 0) {
+      reporter.invalidTestFile(shown, problems);
+      failed++;
+      continue;
+    }
+    if (loaded.issues.length > 0) {
+      const fresh = loaded.issues.filter((i) => !reported.has(formatIssue(i)));
+      for (const issue of fresh) reported.add(formatIssue(issue));
+      reporter.invalidRules(shown, spec.cases, { all: loaded.issues, fresh });
       failed += spec.cases.length;
       continue;
     }
     const shared: Message[] = [];
-    for (const h of spec.historyFiles) for await (const m of readMessages(h, io, preset.schemas)) shared.push(m);
+    for (const h of spec.historyFiles) for await (const m of readMessages(shownPath(h), io, preset.schemas)) shared.push(m);
     for (const testCase of spec.cases) {
-      const result = await runCase(rules, shared, testCase, provider, preset);
-      io.stdout(`${result.passed ? 'PASS' : 'FAIL'} ${shown}:${testCase.line}: ${testCase.name}\n`);
-      for (const a of result.missing) io.stdout(`  expected, not awarded: ${describeAward(a)}\n`);
-      for (const a of result.unexpected) io.stdout(`  awarded, not expected: ${describeAward(a)}${a.messageId ? ` (message ${a.messageId})` : ''}\n`);
-      for (const p of result.problems) io.stdout(`  problem: ${p}\n`);
+      const started = performance.now();
+      const result = await runCase(loaded.rules, shared, { file: shown, testCase }, provider, preset);
+      reporter.caseDone({ file: shown, testCase }, result, (performance.now() - started) / 1000);
       if (result.passed) passed++;
       else failed++;
     }
   }
-  io.stdout(`${passed} passed, ${failed} failed\n`);
+  reporter.end({ passed, failed });
   return failed > 0 ? 1 : 0;
+}
+
+/**
+ * The rules a test file names. A path it names that does not exist is a
+ * problem of the test file, at the line naming it; rule errors are the rules'
+ * own, with rule files shown as the user would open them.
+ */
+async function loadRules(spec: RuleTestFile, cache: RuleCache): Promise<{ rules: CompiledRule[]; issues: RuleIssue[]; pathProblems: TestProblem[] }> {
+  const key = JSON.stringify(spec.rules);
+  let pending = cache.get(key);
+  if (pending === undefined) cache.set(key, (pending = loadRuleFiles(spec.rules)));
+  const { rules, issues } = await pending;
+  const errors = issues.filter((i) => i.severity === 'error');
+  const pathProblems = errors.filter(isPathProblem).map((issue): TestProblem => {
+    // `rules: x` and `rules: [x, y]` alike: an index into a scalar stays at the scalar.
+    const index = spec.rules.indexOf(issue.file);
+    const at = spec.locate(index < 0 ? ['rules'] : ['rules', index]);
+    const message = issue.code === 'no-rules' ? issue.message : `cannot read '${shownPath(issue.file)}': ${issue.message}`;
+    return { code: 'unreadable', file: spec.file, ...at, path: 'rules', message };
+  });
+  return { rules, pathProblems, issues: errors.filter((i) => !isPathProblem(i)).map((i) => ({ ...i, file: i.file === '' ? '' : shownPath(i.file) })) };
+}
+
+/** History files the test file names that cannot be read, at the line naming them. */
+async function historyProblems(spec: RuleTestFile): Promise<TestProblem[]> {
+  const problems: TestProblem[] = [];
+  for (const [index, file] of spec.historyFiles.entries()) {
+    try {
+      await assertReadable(file, 'history');
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      problems.push({ code: 'unreadable', file: spec.file, ...spec.locate(['history', index]), path: 'history', message: error.message });
+    }
+  }
+  return problems;
 }

@@ -1,18 +1,32 @@
 import { dirname, resolve } from 'node:path';
-import { parseYaml } from '@accolade/core';
+import { type YamlDocument, parseYaml } from '@accolade/core';
+import { schemaProblems } from './test-file-schema.js';
+import type { TestProblem } from './test-problem.js';
+
+/** 1-based line and column in a test file. */
+export interface Position {
+  line: number;
+  column: number;
+}
 
 /** One case of a rule test file: messages in, the awards expected out. */
 export interface RuleTestCase {
   name: string;
   /** Where the case starts in its file. */
   line: number;
+  column: number;
+  /** The case's field path in its file, `cases[2]`. */
+  path: string;
   history: unknown[];
   messages: unknown[];
-  awards: ExpectedAward[];
+  /** Exactly the awards expected, each where the file states it. */
+  awards: LocatedAward[];
   existingAwards: Array<{ badgeId: string; user: string }>;
   users?: string[];
   skipUsers: string[];
   optedOut: string[];
+  /** Where a node of the case sits, e.g. `locate(['messages', 0])`; with `key`, the key naming it. */
+  locate(path: ReadonlyArray<string | number>, options?: { key?: boolean }): Position;
 }
 
 export interface ExpectedAward {
@@ -21,45 +35,27 @@ export interface ExpectedAward {
   messageId?: string;
 }
 
+/** An expected award and where the test file states it. */
+export type LocatedAward = ExpectedAward & Position;
+
 export interface RuleTestFile {
+  /** The file as it is shown in reports. */
   file: string;
   /** Rule files or folders, resolved against the test file. */
   rules: string[];
   /** History .jsonl files, resolved against the test file. */
   historyFiles: string[];
   cases: RuleTestCase[];
+  /** Where a node of the file sits, e.g. `locate(['rules', 1])`. */
+  locate(path: ReadonlyArray<string | number>): Position;
 }
 
-export class TestFileError extends Error {}
+export type TestFileResult = { ok: true; testFile: RuleTestFile } | { ok: false; problems: TestProblem[] };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-function strings(value: unknown, what: string): string[] {
-  if (value === undefined) return [];
-  const list = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(list) || !list.every((v) => typeof v === 'string')) throw new TestFileError(`${what} must be a string or a list of strings`);
-  return list;
-}
-
-function list(value: unknown, what: string): unknown[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new TestFileError(`${what} must be a list`);
-  return value;
-}
-
-function awardList(value: unknown, what: string): ExpectedAward[] {
-  return list(value, what).map((a, i) => {
-    if (!isRecord(a) || typeof a['badge_id'] !== 'string' || typeof a['user'] !== 'string') {
-      throw new TestFileError(`${what}[${i}] must be {badge_id: ..., user: ...}`);
-    }
-    return { badgeId: a['badge_id'], user: a['user'], ...(typeof a['message_id'] === 'string' ? { messageId: a['message_id'] } : {}) };
-  });
-}
-
-const CASE_KEYS = new Set(['name', 'history', 'messages', 'awards', 'existing_awards', 'users', 'skip_users', 'opted_out']);
+const asList = (value: unknown): string[] => (value === undefined ? [] : typeof value === 'string' ? [value] : (value as string[]));
 
 /**
- * Read a rule test file:
+ * Read a rule test file (format: test-file.schema.json, docs/cli.md):
  *
  * ```yaml
  * rules: ../rules            # files or folders, relative to this file
@@ -71,35 +67,58 @@ const CASE_KEYS = new Set(['name', 'history', 'messages', 'awards', 'existing_aw
  *     awards:                # exactly the awards expected
  *       - {badge_id: commenter-iii, user: ralph}
  * ```
+ *
+ * `path` is where the file is (relative paths in it are resolved from there),
+ * `shown` how problems name it.
  */
-export function readTestFile(source: string, file: string): RuleTestFile {
-  const parsed = parseYaml(source, file);
-  if (!parsed.ok) throw new TestFileError(`${parsed.line}:${parsed.column}: YAML syntax error: ${parsed.message}`);
-  const doc = parsed.documents[0];
-  if (doc === undefined || parsed.documents.length > 1 || !isRecord(doc.value)) throw new TestFileError('a test file holds one mapping with rules and cases');
-  const top = doc.value;
-  const unknown = Object.keys(top).filter((k) => !['rules', 'history', 'cases'].includes(k));
-  if (unknown.length > 0) throw new TestFileError(`unknown field '${unknown[0]}'; expected rules, history, cases`);
-  const base = dirname(file);
-  const rules = strings(top['rules'], 'rules').map((p) => resolve(base, p));
-  if (rules.length === 0) throw new TestFileError("'rules' is required: the rule files or folders under test");
-  const cases = list(top['cases'], 'cases').map((c, i): RuleTestCase => {
-    const where = `cases[${i}]`;
-    if (!isRecord(c)) throw new TestFileError(`${where} must be a mapping`);
-    const extra = Object.keys(c).find((k) => !CASE_KEYS.has(k));
-    if (extra !== undefined) throw new TestFileError(`${where}: unknown field '${extra}'; expected ${[...CASE_KEYS].join(', ')}`);
+export function readTestFile(source: string, path: string, shown = path): TestFileResult {
+  const problem = (code: TestProblem['code'], message: string, at: Position = { line: 1, column: 1 }): TestFileResult =>
+    ({ ok: false, problems: [{ code, file: shown, ...at, path: '', message }] });
+  const parsed = parseYaml(source, shown);
+  if (!parsed.ok) return problem('yaml-syntax', `YAML syntax error: ${parsed.message}`, { line: parsed.line, column: parsed.column });
+  const [doc, second] = parsed.documents;
+  if (second !== undefined) return problem('not-a-test-file', 'a test file holds one YAML document; this is the second', second.locate([]));
+  if (doc === undefined || doc.value === null || doc.value === undefined) return problem('not-a-test-file', 'the test file is empty; it needs rules and cases');
+  const problems = schemaProblems(doc, shown);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, testFile: build(doc, path, shown) };
+}
+
+interface Shape {
+  rules: string | string[];
+  history?: string | string[];
+  cases: Array<{
+    name?: string; history?: unknown[]; messages?: unknown[];
+    awards?: Array<{ badge_id: string; user: string; message_id?: string }>;
+    existing_awards?: Array<{ badge_id: string; user: string }>;
+    users?: string | string[]; skip_users?: string | string[]; opted_out?: string | string[];
+  }>;
+}
+
+/** The test file once the schema has accepted it. */
+function build(doc: YamlDocument, path: string, shown: string): RuleTestFile {
+  const top = doc.value as Shape;
+  const base = dirname(path);
+  const cases = top.cases.map((c, i) => {
+    const locate = (sub: ReadonlyArray<string | number>, options: { key?: boolean } = {}): Position => doc.locate(['cases', i, ...sub], options);
     return {
-      name: typeof c['name'] === 'string' ? c['name'] : `case ${i + 1}`,
-      line: doc.locate(['cases', i]).line,
-      history: list(c['history'], `${where}.history`),
-      messages: list(c['messages'], `${where}.messages`),
-      awards: awardList(c['awards'], `${where}.awards`),
-      existingAwards: awardList(c['existing_awards'], `${where}.existing_awards`),
-      ...(c['users'] === undefined ? {} : { users: strings(c['users'], `${where}.users`) }),
-      skipUsers: strings(c['skip_users'], `${where}.skip_users`),
-      optedOut: strings(c['opted_out'], `${where}.opted_out`),
+      name: c.name ?? `case ${i + 1}`,
+      ...locate([]),
+      path: `cases[${i}]`,
+      history: c.history ?? [],
+      messages: c.messages ?? [],
+      awards: (c.awards ?? []).map((a, j) => ({
+        badgeId: a.badge_id, user: a.user, ...(a.message_id === undefined ? {} : { messageId: a.message_id }), ...locate(['awards', j]),
+      })),
+      existingAwards: (c.existing_awards ?? []).map((a) => ({ badgeId: a.badge_id, user: a.user })),
+      ...(c.users === undefined ? {} : { users: asList(c.users) }),
+      skipUsers: asList(c.skip_users),
+      optedOut: asList(c.opted_out),
+      locate,
     };
   });
-  if (cases.length === 0) throw new TestFileError('no cases');
-  return { file, rules, historyFiles: strings(top['history'], 'history').map((p) => resolve(base, p)), cases };
+  return {
+    file: shown, rules: asList(top.rules).map((p) => resolve(base, p)), historyFiles: asList(top.history).map((p) => resolve(base, p)), cases,
+    locate: (sub) => doc.locate(sub),
+  };
 }
