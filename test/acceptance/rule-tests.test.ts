@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, runCli } from './run-cli.js';
 
 const RULES = fixture('rule-tests', 'rules');
+const COMMENT = '{id: m1, topic: org.fedoraproject.prod.bodhi.update.comment, body: {comment: {user: {name: ralph}}}, usernames: [ralph]}';
 
 describe('accolade test', () => {
   it('runs every case, one line each, and exits 0 when all pass', async () => {
@@ -80,6 +81,42 @@ describe('accolade test', () => {
     ].join('\n'));
   });
 
+  it('writes JSON lines with --format json: problems once, a line per case, a summary last', async () => {
+    const { code, stdout } = await runCli(['test', '--format', 'json', 'broken-rules', 'failing/wrong.test.yml', 'invalid/yaml-error.test.yml'], fixture('rule-tests'));
+    expect(code).toBe(1);
+    const lines = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.filter((l) => l['type'] === 'rule-problem')).toEqual([
+      expect.objectContaining({ code: 'schema', file: 'broken-rules/rules/broken.yml', line: 6, column: 10, path: 'trigger', text: 'broken-rules/rules/broken.yml:6:10: trigger: must be a mapping' }),
+    ]);
+    expect(lines.filter((l) => l['type'] === 'case').map((l) => [l['file'], l['line'], l['name'], l['passed']])).toEqual([
+      ['broken-rules/first.test.yml', 3, 'first case', false],
+      ['broken-rules/first.test.yml', 5, 'second case', false],
+      ['broken-rules/second.test.yml', 3, 'third case', false],
+      ['failing/wrong.test.yml', 3, 'expects an award that does not come', false],
+      ['failing/wrong.test.yml', 8, 'a message that is not one', false],
+    ]);
+    expect(lines.find((l) => l['name'] === 'expects an award that does not come')?.['failures']).toEqual([
+      { code: 'missing-award', file: 'failing/wrong.test.yml', line: 7, column: 9, path: 'cases[0].awards[0]', message: 'expected, not awarded: commenter-iii -> ralph', text: 'failing/wrong.test.yml:7:9: cases[0].awards[0]: expected, not awarded: commenter-iii -> ralph' },
+    ]);
+    expect(lines.filter((l) => l['type'] === 'test-file-problem')).toEqual([
+      expect.objectContaining({ code: 'yaml-syntax', file: 'invalid/yaml-error.test.yml', line: 6, column: 5 }),
+    ]);
+    expect(lines.at(-1)).toEqual({ type: 'summary', passed: 0, failed: 6 });
+  });
+
+  it('writes JUnit XML with --format junit: a testsuite per file, a testcase per case, failures at file:line', async () => {
+    const { code, stdout } = await runCli(['test', '--format', 'junit', 'commenter.test.yml', 'failing/wrong.test.yml', 'broken-rules/second.test.yml'], fixture('rule-tests'));
+    expect(code).toBe(1);
+    expect(stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="accolade test" tests="6" failures="2" errors="1" time="')).toBe(true);
+    expect(stdout.match(/<testsuite /g)).toHaveLength(3);
+    expect(stdout.match(/<testcase /g)).toHaveLength(6);
+    expect(stdout).toContain('<testsuite name="failing/wrong.test.yml" tests="2" failures="2" errors="0" skipped="0" time="');
+    expect(stdout).toMatch(/<testcase name="the third comment earns it" classname="commenter.test.yml" file="commenter.test.yml" line="4" time="\d+\.\d{3}"\/>/);
+    expect(stdout).toContain('<failure message="failing/wrong.test.yml:7:9: cases[0].awards[0]: expected, not awarded: commenter-iii -&gt; ralph" type="missing-award">failing/wrong.test.yml:7:9: cases[0].awards[0]: expected, not awarded: commenter-iii -&gt; ralph</failure>');
+    expect(stdout).toContain('<error message="not run: the rules under test are invalid: broken-rules/rules/broken.yml:6:10: trigger: must be a mapping" type="invalid-rules">');
+    expect(stdout.endsWith('</testsuites>\n')).toBe(true);
+  });
+
   it('prints the test file JSON Schema that @accolade/cli ships with schema --test-file', async () => {
     const { code, stdout } = await runCli(['schema', '--test-file']);
     expect(code).toBe(0);
@@ -107,6 +144,13 @@ describe('accolade test', () => {
       await writeFile(join(repo, 'tests/nested/b.test.yaml'), test('found as .test.yaml'));
       await writeFile(join(repo, 'tests/not-a-test.yml'), 'not: a test\n');
       for (const hidden of ['tests/.git/c.test.yml', 'tests/node_modules/pkg/d.test.yml', 'tests/.github/e.test.yml', 'tests/.f.test.yml']) await writeFile(join(repo, hidden), test('never found'));
+      await writeFile(join(repo, 'escaping.test.yml'), [
+        `rules: ${JSON.stringify(RULES)}`,
+        'cases:',
+        `  - name: "<b>\\"Tom\\" & 'Jerry'</b>\\x01"`,
+        `    messages: [${COMMENT}, ${COMMENT.replace('m1', 'm2')}, ${COMMENT.replace('m1', '"a<b>&c"')}]`,
+        '',
+      ].join('\n'));
     });
     afterAll(async () => { await rm(repo, { recursive: true, force: true }); });
 
@@ -116,5 +160,11 @@ describe('accolade test', () => {
       expect(stdout).toBe('PASS tests/a.test.yml:3: found as .test.yml\nPASS tests/nested/b.test.yaml:3: found as .test.yaml\n2 passed, 0 failed\n');
     });
 
+    it('escapes what it writes into JUnit XML', async () => {
+      const { code, stdout } = await runCli(['test', '--format', 'junit', 'escaping.test.yml'], repo);
+      expect(code).toBe(1);
+      expect(stdout).toContain('<testcase name="&lt;b&gt;&quot;Tom&quot; &amp; &apos;Jerry&apos;&lt;/b&gt;\uFFFD" classname="escaping.test.yml"');
+      expect(stdout).toContain('awarded, not expected: commenter-iii -&gt; ralph (message a&lt;b&gt;&amp;c)</failure>');
+    });
   });
 });

@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { evalCommand } from './commands/eval.js';
 import { explain } from './commands/explain.js';
 import { replayCommand } from './commands/replay-command.js';
-import { type TestOptions, testCommand } from './commands/test.js';
+import { TEST_FORMATS, type TestOptions, testCommand } from './commands/test.js';
 import { validate } from './commands/validate.js';
 import { type CliIo, UsageError, processIo } from './io/cli-io.js';
 import { InvalidRules } from './io/rule-set.js';
@@ -67,6 +67,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .description('run rule test files (*.test.yml): messages in, expected awards out')
     .argument('<paths...>', 'test files, or folders searched for *.test.yml and *.test.yaml')
     .option('--store <url>', 'run every case in a fresh schema of this database (postgres://... or pglite:<dir>) instead of memory')
+    .addOption(new Option('--format <format>', 'output: text (a line per case), json (JSON lines), junit (JUnit XML for CI test reports)').choices(TEST_FORMATS).default('text'))
     .action(async (paths: string[], opts: TestOptions) => setCode(await testCommand(paths, io, opts)));
 
   addServeCommand(program, io, setCode);

@@ -9,17 +9,25 @@ import { assertReadable } from '../io/read-lines.js';
 import { isPathProblem } from '../io/rule-set.js';
 import { type StoreProvider, storesFor } from '../io/run-stores.js';
 import { findTestFiles } from '../rule-tests/find-test-files.js';
+import { jsonReporter } from '../rule-tests/report/json-reporter.js';
+import { junitReporter } from '../rule-tests/report/junit-reporter.js';
 import type { TestReporter } from '../rule-tests/report/reporter.js';
 import { textReporter } from '../rule-tests/report/text-reporter.js';
 import { runCase, shownPath } from '../rule-tests/run-case.js';
 import { type RuleTestFile, readTestFile } from '../rule-tests/test-file.js';
 import type { TestProblem } from '../rule-tests/test-problem.js';
 
+export const TEST_FORMATS = ['text', 'json', 'junit'] as const;
+export type TestFormat = (typeof TEST_FORMATS)[number];
+
 export interface TestOptions extends PresetCliOptions {
   store?: string;
+  format?: TestFormat;
 }
 
-/** Run rule test files: one line per case, then `N passed, N failed`; exit 1 when any case fails. */
+const REPORTERS: Record<TestFormat, (write: (text: string) => void) => TestReporter> = { text: textReporter, json: jsonReporter, junit: junitReporter };
+
+/** Run rule test files: one line per case, then `N passed, N failed` (or JSON lines, or JUnit XML); exit 1 when any case fails. */
 export async function testCommand(paths: string[], io: CliIo, options: TestOptions = {}): Promise<number> {
   const preset = await presetFromOptions(options, io);
   const { files, unreadable } = await findTestFiles(paths);
@@ -28,7 +36,7 @@ export async function testCommand(paths: string[], io: CliIo, options: TestOptio
   // With --store every case runs on a schema of its own in that database, dropped afterwards.
   const provider = await storesFor(options.store, { freshSchemaPerRun: true });
   try {
-    return await runFiles(files, io, provider, preset, textReporter((text) => io.stdout(text)));
+    return await runFiles(files, io, provider, preset, REPORTERS[options.format ?? 'text']((text) => io.stdout(text)));
   } finally {
     await provider.close();
   }
