@@ -117,6 +117,15 @@ describe('accolade test', () => {
     expect(stdout.endsWith('</testsuites>\n')).toBe(true);
   });
 
+  it('describes the test file format in test --help and points to the docs', async () => {
+    const { code, stdout } = await runCli(['test', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/--format <format> +output: text .*json .*junit/s);
+    for (const field of ['rules:', 'history:', 'cases:', 'messages:', 'awards:', 'existing_awards:', 'users:', 'skip_users:', 'opted_out:', 'message_id']) expect(stdout).toContain(field);
+    expect(stdout).toContain('accolade schema --test-file');
+    expect(stdout).toContain('docs/cli.md#test');
+  });
+
   it('prints the test file JSON Schema that @accolade/cli ships with schema --test-file', async () => {
     const { code, stdout } = await runCli(['schema', '--test-file']);
     expect(code).toBe(0);

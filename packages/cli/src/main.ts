@@ -10,6 +10,7 @@ import { validate } from './commands/validate.js';
 import { type CliIo, UsageError, processIo } from './io/cli-io.js';
 import { InvalidRules } from './io/rule-set.js';
 import { addPresetOptions } from './io/preset.js';
+import { TEST_FILE_HELP } from './rule-tests/test-file-help.js';
 import { testFileJsonSchema } from './rule-tests/test-file-schema.js';
 import { addServeCommand } from './serve/serve-cli.js';
 
@@ -68,6 +69,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .argument('<paths...>', 'test files, or folders searched for *.test.yml and *.test.yaml')
     .option('--store <url>', 'run every case in a fresh schema of this database (postgres://... or pglite:<dir>) instead of memory')
     .addOption(new Option('--format <format>', 'output: text (a line per case), json (JSON lines), junit (JUnit XML for CI test reports)').choices(TEST_FORMATS).default('text'))
+    .addHelpText('after', TEST_FILE_HELP)
     .action(async (paths: string[], opts: TestOptions) => setCode(await testCommand(paths, io, opts)));
 
   addServeCommand(program, io, setCode);
