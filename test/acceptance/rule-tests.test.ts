@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,10 +148,11 @@ describe('accolade test', () => {
     beforeAll(async () => {
       repo = await mkdtemp(join(tmpdir(), 'accolade-rule-tests-'));
       const test = (name: string): string => `rules: ${JSON.stringify(RULES)}\ncases:\n  - name: ${name}\n    messages: []\n`;
-      for (const dir of ['tests/nested', 'tests/.git', 'tests/node_modules/pkg', 'tests/.github']) await mkdir(join(repo, dir), { recursive: true });
+      for (const dir of ['tests/nested', 'tests/.git', 'tests/node_modules/pkg', 'tests/.github', 'dangling']) await mkdir(join(repo, dir), { recursive: true });
       await writeFile(join(repo, 'tests/a.test.yml'), test('found as .test.yml'));
       await writeFile(join(repo, 'tests/nested/b.test.yaml'), test('found as .test.yaml'));
       await writeFile(join(repo, 'tests/not-a-test.yml'), 'not: a test\n');
+      await symlink(join(repo, 'nowhere.test.yml'), join(repo, 'dangling/gone.test.yml'));
       for (const hidden of ['tests/.git/c.test.yml', 'tests/node_modules/pkg/d.test.yml', 'tests/.github/e.test.yml', 'tests/.f.test.yml']) await writeFile(join(repo, hidden), test('never found'));
       await writeFile(join(repo, 'escaping.test.yml'), [
         `rules: ${JSON.stringify(RULES)}`,
@@ -167,6 +168,12 @@ describe('accolade test', () => {
       const { code, stdout } = await runCli(['test', 'tests'], repo);
       expect(code).toBe(0);
       expect(stdout).toBe('PASS tests/a.test.yml:3: found as .test.yml\nPASS tests/nested/b.test.yaml:3: found as .test.yaml\n2 passed, 0 failed\n');
+    });
+
+    it('exits 2, naming it, for a test file found that cannot be read', async () => {
+      const { code, stderr } = await runCli(['test', 'dangling'], repo);
+      expect(code).toBe(2);
+      expect(stderr).toBe("accolade: cannot read tests 'dangling/gone.test.yml': no such file or folder\n");
     });
 
     it('escapes what it writes into JUnit XML', async () => {

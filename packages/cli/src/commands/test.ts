@@ -42,6 +42,17 @@ export async function testCommand(paths: string[], io: CliIo, options: TestOptio
   }
 }
 
+/** A test file that was found but cannot be read (permissions) stops the run, as an unreadable input does. */
+async function readSource(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+    throw new UsageError(`cannot read tests '${shownPath(file)}': ${reason}`);
+  }
+}
+
 /** Rules by the paths a test file names, loaded once however many test files name them. */
 type RuleCache = Map<string, Promise<{ rules: CompiledRule[]; issues: RuleIssue[] }>>;
 
@@ -52,7 +63,7 @@ async function runFiles(files: string[], io: CliIo, provider: StoreProvider, pre
   const reported = new Set<string>();
   for (const file of files) {
     const shown = shownPath(file);
-    const read = readTestFile(await readFile(file, 'utf8'), file, shown);
+    const read = readTestFile(await readSource(file), file, shown);
     if (!read.ok) {
       reporter.invalidTestFile(shown, read.problems);
       failed++;
