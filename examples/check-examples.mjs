@@ -6,6 +6,10 @@ import { spawnSync } from 'node:child_process';
 
 const EXAMPLES = [
   {
+    script: 'demo',
+    expect: ['65 awards from 200 messages; 17 rules, 800 history messages'],
+  },
+  {
     script: 'example:bot',
     expect: [
       'ada earned "First Words" (first-words)',
