@@ -3,7 +3,8 @@
 // award badges with the rules in ../rules, keep history and awards in the
 // state folder, print each award as it is made.
 //   node dist/main.js [--state <folder>] [--reset] [<messages.jsonl> | -]
-import { createReadStream, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -46,33 +47,42 @@ const engine = createEngine({
   },
 });
 
+/** The messages: stdin for `-`, else the file; one that cannot be read exits 2 before anything is processed. */
+async function openInput(source: string): Promise<NodeJS.ReadableStream> {
+  if (source === '-') return process.stdin;
+  try {
+    const file = await open(source);
+    if ((await file.stat()).isDirectory()) {
+      await file.close();
+      throw new Error('a folder, not a messages file');
+    }
+    return file.createReadStream();
+  } catch (error) {
+    console.error(`cannot read '${source}': ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+
 const source = args.positionals[0] ?? '-';
+const input = await openInput(source);
 let line = 0;
 let messages = 0;
 let made = 0;
-try {
-  const input = source === '-' ? process.stdin : createReadStream(source);
-  for await (const text of createInterface({ input, crlfDelay: Infinity })) {
-    line++;
-    if (text.trim() === '') continue;
-    let message;
-    try {
-      message = parseMessage(text);
-    } catch (error) {
-      if (!(error instanceof MessageError)) throw error;
-      console.error(`${source}:${line}: skipped: ${error.message}`);
-      continue;
-    }
-    messages++;
-    for (const award of await engine.process(message)) {
-      made++;
-      console.log(`${message.timestamp.toISOString()}  ${award.user} earned "${award.rule.name}" (${award.badgeId})`);
-    }
+for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+  line++;
+  if (text.trim() === '') continue;
+  let message;
+  try {
+    message = parseMessage(text);
+  } catch (error) {
+    if (!(error instanceof MessageError)) throw error;
+    console.error(`${source}:${line}: skipped: ${error.message}`);
+    continue;
   }
-} catch (error) {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code !== 'ENOENT' && code !== 'EACCES' && code !== 'EISDIR') throw error;
-  console.error(`cannot read '${source}': ${(error as Error).message}`);
-  process.exit(2);
+  messages++;
+  for (const award of await engine.process(message)) {
+    made++;
+    console.log(`${message.timestamp.toISOString()}  ${award.user} earned "${award.rule.name}" (${award.badgeId})`);
+  }
 }
 console.log(`${made} awards from ${messages} messages; ${state} holds ${history.size} messages and ${awards.list().length} awards`);

@@ -1,7 +1,7 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { type Engine, MessageError, createEngine, loadRules } from '@accolade/core';
+import { type AwardResult, type Engine, MessageError, createEngine, loadRules } from '@accolade/core';
 import { type PostgresStores, openStores } from '@accolade/postgres';
 import { translate } from './github-events.js';
 import { verifySignature } from './signature.js';
@@ -61,10 +61,15 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       },
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', resolve);
+    });
+  } catch (error) {
+    await stores.close();
+    throw error;
+  }
   const { address, port } = server.address() as AddressInfo;
   return {
     url: `http://${address}:${port}/`,
@@ -97,7 +102,7 @@ async function handle(request: IncomingMessage, engine: Engine, secret: string |
   const translated = translate(event, delivery, payload);
   if ('ignored' in translated) return { status: 202, body: { ignored: translated.ignored } };
   const { message } = translated;
-  let awards;
+  let awards: AwardResult[];
   try {
     awards = await engine.process(message);
   } catch (error) {
