@@ -25,6 +25,9 @@ export { parseYaml, YamlDocument, type YamlResult } from './rules/yaml/yaml-docu
 export { loadRuleSource, type RuleLoadOptions, type RuleLoadResult } from './rules/load/load-rule-source.js';
 export { loadRuleFiles, loadRules, type RuleSetResult } from './rules/load/load-rule-files.js';
 export { findRuleFiles, skippedInFolderSearch, type FoundRuleFiles } from './rules/load/find-rule-files.js';
+export { migrateRuleSource, type MigrationResult } from './rules/migrate/migrate-rule.js';
+export type { MigrationNote, MigrationNoteCode } from './rules/migrate/migration-note.js';
+export { MigrationError } from './rules/migrate/migration-error.js';
 
 export { Engine, createEngine, createReferenceEngine, type EngineConfig, type EngineOptions, type AwardResult } from './engine/engine.js';
 export type { EngineEvent, EngineLogger, EngineStats } from './engine/engine-events.js';
