@@ -153,22 +153,38 @@ export function editDocument(source: string, plan: MigrationPlan): string {
     if (recipient !== undefined) root.items[root.items.indexOf(recipient as (typeof root.items)[number])] = recipientPair as (typeof root.items)[number];
     return doc.toString(options);
   }
-  const edits = [{ ...criteriaSpan, pairs: moved }];
-  if (recipientSpan !== undefined) edits.push({ ...recipientSpan, pairs: [recipientPair!] });
+  const after = commentLinesAfter(source, criteriaSpan.end, options.indent ?? 2);
+  const edits = [{ start: criteriaSpan.start, end: after.end, text: fragment(moved, options, source[criteriaSpan.end - 1] === '\n') + after.text }];
+  if (recipientSpan !== undefined) edits.push({ ...recipientSpan, text: fragment([recipientPair!], options, source[recipientSpan.end - 1] === '\n') });
   let text = source;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) {
-    const written = fragment(edit.pairs, options);
-    const endsLine = source[edit.end - 1] === '\n';
-    text = text.slice(0, edit.start) + (endsLine ? written : written.replace(/\n$/, '')) + text.slice(edit.end);
-  }
+  for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
   return text;
 }
 
-/** Top-level pairs written as a block of their own, to splice into the file. */
-function fragment(pairs: Array<Pair<unknown, unknown>>, options: ToStringOptions): string {
+/**
+ * The comment (and blank) lines right after the criteria, moved one level
+ * out as the query's content was: `datanommer:` no longer nests it.
+ */
+function commentLinesAfter(source: string, from: number, step: number): { end: number; text: string } {
+  let at = from;
+  let text = '';
+  while (at < source.length) {
+    const lineEnd = source.indexOf('\n', at);
+    const end = lineEnd < 0 ? source.length : lineEnd + 1;
+    const line = source.slice(at, end);
+    if (!/^[ \t]*(#.*)?\r?\n?$/.test(line)) break;
+    text += line.replace(/^( +)#/, (_, spaces: string) => `${' '.repeat(Math.max(0, spaces.length - step))}#`);
+    at = end;
+  }
+  return { end: at, text };
+}
+
+/** Top-level pairs written as a block of their own, to splice into the file (without a last line break where the file had none). */
+function fragment(pairs: Array<Pair<unknown, unknown>>, options: ToStringOptions, endsLine: boolean): string {
   const map = new YAMLMap();
   map.items = pairs;
   const doc = new Document(null, { schema: 'yaml-1.1' });
   doc.contents = map;
-  return doc.toString({ ...options, directives: false });
+  const text = doc.toString({ ...options, directives: false });
+  return endsLine ? text : text.replace(/\n$/, '');
 }

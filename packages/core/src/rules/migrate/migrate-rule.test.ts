@@ -218,7 +218,7 @@ recipient_krb2fas: yes
     expect(text.startsWith('%YAML 1.2\n---\n# The badge\nname:           Commented\n')).toBe(true);
   });
 
-  it('puts the comments of criteria and datanommer on previous, the rest with their nodes, and leaves those after it where they were', () => {
+  it('puts the comments of criteria and datanommer on previous, the rest with their nodes, and those after it one level out, as the query moved', () => {
     expect(migrated(commented).text).toContain(`# what counts
 previous:
   # the 1.x way
@@ -229,7 +229,7 @@ previous:
       - message.topic.lower() # same topic
 `);
     expect(migrated(commented).text).toContain(`  greater than or equal to: 2
-    # end of the query
+  # end of the query
 # who gets it
 recipient: "(lambda v: v.lower() if isinstance(v, str) else v)(message.body['owner'])" # the owner
 `);
@@ -242,6 +242,26 @@ recipient: "(lambda v: v.lower() if isinstance(v, str) else v)(message.body['own
     const { text } = migrated(crlf);
     expect(text.startsWith('\uFEFFname: One\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+});
+
+describe('where the pairs stand', () => {
+  it('rewrites a recipient written before the criteria, in its place, and adds no line break the file did not end with', () => {
+    const source = ruleYaml('Order', 'trigger:\n  topic: a.b\nrecipient: "%(msg.x)s"\ncriteria:\n  datanommer:\n    filter:\n      topics: ["%(topic)s"]\n    operation: count\n    condition:\n      equal to: 1').trimEnd();
+    expect(migrated(source).text.split('\n').slice(7)).toEqual([
+      'recipient: "(lambda v: v.lower() if isinstance(v, str) else v)(message.body[\'x\'])"',
+      'previous:', '  filter:', '    topics: [message.topic.lower()]', '  operation: count', 'condition:', '  equal to: 1',
+    ]);
+  });
+
+  it('keeps a block scalar condition lambda a block scalar', () => {
+    const { text } = migrated(v1('topics: ["%(topic)s"]', { condition: 'lambda: |\n        value > 0\n        and value < 5' }));
+    expect(text).toContain('condition:\n  lambda: |\n    value > 0\n    and value < 5\n');
+  });
+
+  it('writes a rule that is one flow mapping out whole, as one flow mapping', () => {
+    const source = '{name: Flow, description: d, creator: c, discussion: https://e.org/d, image_url: https://e.org/i.png, trigger: {topic: a.b}, criteria: {datanommer: {filter: {topics: ["%(topic)s"]}, operation: count, condition: {equal to: 1}}}, recipient: "%(usernames)s"}\n';
+    expect(migrated(source).text).toMatch(/^\{name: Flow, .*, trigger: \{topic: a\.b\}, previous: \{filter: \{topics: \[message\.topic\.lower\(\)\]\}, operation: count\}, condition: \{equal to: 1\}, recipient: message\.usernames\}\n$/);
   });
 });
 

@@ -41,7 +41,7 @@ export function migrateRuleSource(source: string, file: string, options: RuleLoa
   if (source.startsWith(BOM)) text = BOM + text;
   checkFaithful(text, file, plan.definition, options);
 
-  const notes = plan.notes.map(({ at, ...note }): MigrationNote => ({ ...note, file, path: formatPath(at), ...doc.locate(at, { key: at.length === 1 }) }))
+  const notes = plan.notes.map(({ at, ...note }): MigrationNote => ({ ...note, file, path: formatPath(at), ...doc.locate(at, { key: at.length === 1 && at[0] === 'criteria' }) }))
     .sort((a, b) => a.line - b.line || a.column - b.column);
   return { status: 'migrated', text, notes };
 }
