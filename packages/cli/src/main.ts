@@ -4,6 +4,7 @@ import { FasjsonError } from '@accolade/fedora';
 import { Command, CommanderError, Option } from 'commander';
 import { evalCommand } from './commands/eval.js';
 import { explain } from './commands/explain.js';
+import { type MigrateOptions, migrateCommand } from './commands/migrate.js';
 import { replayCommand } from './commands/replay-command.js';
 import { TEST_FORMATS, type TestOptions, testCommand } from './commands/test.js';
 import { validate } from './commands/validate.js';
@@ -71,6 +72,13 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output: text (a line per case), json (JSON lines), junit (JUnit XML for CI test reports)').choices(TEST_FORMATS).default('text'))
     .addHelpText('after', TEST_FILE_HELP)
     .action(async (paths: string[], opts: TestOptions) => setCode(await testCommand(paths, io, opts)));
+
+  program.command('migrate')
+    .description('rewrite fedbadges 1.x rules (criteria:) as 2.x rules, comments kept; one file is printed on stdout')
+    .argument('<paths...>', 'rule files or folders (searched for *.yml and *.yaml)')
+    .option('--write', 'rewrite the 1.x files in place')
+    .option('--check', 'change nothing; exit 1 if some file would be migrated')
+    .action(async (paths: string[], opts: MigrateOptions) => setCode(await migrateCommand(paths, opts, io)));
 
   addServeCommand(program, io, setCode);
 
