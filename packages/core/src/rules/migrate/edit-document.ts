@@ -1,5 +1,5 @@
 import {
-  Document, Pair, Scalar, type ToStringOptions, YAMLMap, isCollection, isMap, isPair, isScalar, isSeq, parseDocument,
+  Document, Pair, Scalar, type ToStringOptions, YAMLMap, isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument,
 } from 'yaml';
 import type { PathSegment } from '../yaml/yaml-document.js';
 import type { MigrationPlan } from './migration-plan.js';
@@ -52,10 +52,28 @@ function pairOf(map: unknown, key: string): KeyedPair | undefined {
   return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as KeyedPair | undefined;
 }
 
-/** Replace the value at `at` (a path under `root`, ending in a key or an index). */
-function replaceAt(root: unknown, at: readonly PathSegment[], text: string): void {
-  let parent: unknown = root;
-  for (const segment of at.slice(0, -1)) parent = typeof segment === 'number' && isSeq(parent) ? parent.items[segment] : pairOf(parent, String(segment))?.value;
+/**
+ * The child of a collection at `segment`. An alias on the way is replaced by
+ * a copy of what it names (without the anchor), so that changing a value
+ * under it changes only this place, as the 1.x rule's value was changed.
+ */
+function childOf(doc: Document, parent: unknown, segment: PathSegment): unknown {
+  const slot = typeof segment === 'number' && isSeq(parent) ? { get: () => parent.items[segment], set: (n: unknown) => { parent.items[segment] = n; } }
+    : { get: () => pairOf(parent, String(segment))?.value, set: (n: unknown) => { pairOf(parent, String(segment))!.value = n; } };
+  const child = slot.get();
+  if (!isAlias(child)) return child;
+  const target = child.resolve(doc);
+  if (target === undefined) throw new Error(`the alias *${child.source} names no node`);
+  const copy = target.clone() as typeof target;
+  copy.anchor = undefined;
+  slot.set(copy);
+  return copy;
+}
+
+/** Replace the value at `at` (a path under the document's root, ending in a key or an index). */
+function replaceAt(doc: Document, at: readonly PathSegment[], text: string): void {
+  let parent: unknown = doc.contents;
+  for (const segment of at.slice(0, -1)) parent = childOf(doc, parent, segment);
   const last = at.at(-1)!;
   if (typeof last === 'number' && isSeq(parent)) parent.items[last] = replacement(parent.items[last], text);
   else {
@@ -116,7 +134,7 @@ export function editDocument(source: string, plan: MigrationPlan): string {
   const recipientSpan = recipient === undefined || criteriaSpan === null ? undefined : spanOf(source, recipient);
   const inPlace = criteriaSpan !== null && recipientSpan !== null;
   if (inPlace) for (const collection of [...criteriaSpan.trailing, ...(recipientSpan?.trailing ?? [])]) collection.comment = undefined;
-  for (const { at, text } of plan.filter) replaceAt(root, at, text);
+  for (const { at, text } of plan.filter) replaceAt(doc, at, text);
 
   // criteria: and datanommer: go; their comments go to previous:, which stands for both.
   const previousMap = new YAMLMap<Scalar, unknown>();

@@ -259,6 +259,15 @@ describe('where the pairs stand', () => {
     expect(text).toContain('condition:\n  lambda: |\n    value > 0\n    and value < 5\n');
   });
 
+  it('rewrites a value reached through an alias in that place only', async () => {
+    const source = v1('topics: &t ["%(topic)s"]\nnot_topics: *t\nusers: [&u "%(msg.x)s"]', { rest: 'recipient: *u' });
+    const value = valueOf(migrated(source).text);
+    expect(value['previous']).toEqual({ filter: { topics: ['message.topic.lower()'], not_topics: ['message.topic.lower()'], users: ["(lambda v: v.lower() if isinstance(v, str) else v)(message.body['x'])"] }, operation: 'count' });
+    expect(value['recipient']).toBe("(lambda v: v.lower() if isinstance(v, str) else v)(message.body['x'])");
+    const cleared = source.replace('not_topics: *t\n      ', '');
+    await expectSameAwards(cleared, [message('a.b', { x: 'Ralph' }, { usernames: ['ralph'] })]);
+  });
+
   it('writes a rule that is one flow mapping out whole, as one flow mapping', () => {
     const source = '{name: Flow, description: d, creator: c, discussion: https://e.org/d, image_url: https://e.org/i.png, trigger: {topic: a.b}, criteria: {datanommer: {filter: {topics: ["%(topic)s"]}, operation: count, condition: {equal to: 1}}}, recipient: "%(usernames)s"}\n';
     expect(migrated(source).text).toMatch(/^\{name: Flow, .*, trigger: \{topic: a\.b\}, previous: \{filter: \{topics: \[message\.topic\.lower\(\)\]\}, operation: count\}, condition: \{equal to: 1\}, recipient: message\.usernames\}\n$/);

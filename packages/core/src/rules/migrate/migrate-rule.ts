@@ -36,7 +36,13 @@ export function migrateRuleSource(source: string, file: string, options: RuleLoa
   if (!('criteria' in raw)) return { status: 'current' };
 
   const plan = planMigration(raw);
-  let text = editDocument(body, plan);
+  let text: string;
+  try {
+    text = editDocument(body, plan);
+  } catch (error) {
+    // A shape of YAML the editor does not handle (anchors across the moved nodes...): say so rather than guess.
+    throw new MigrationError(`cannot rewrite this file's YAML in place: ${(error as Error).message}`, { file });
+  }
   if (body.includes('\r\n')) text = text.replace(/\r?\n/g, '\r\n');
   if (source.startsWith(BOM)) text = BOM + text;
   checkFaithful(text, file, plan.definition, options);
