@@ -127,6 +127,12 @@ describe('accolade migrate', () => {
     });
   });
 
+  it('refuses a rule it cannot rewrite faithfully, naming the file, and exits 1', async () => {
+    const { code, stdout, stderr } = await runCli(['migrate', 'unmigratable/anchor-across.yml'], migrate);
+    expect([code, stdout]).toEqual([1, '']);
+    expect(stderr).toMatch(/^unmigratable\/anchor-across\.yml: the migrated rule does not load as a 2\.x rule: \d+:\d+: YAML syntax error: unidentified alias "who"\n$/);
+  });
+
   it('exits 2 for a path it cannot read, naming it', async () => {
     const { code, stderr } = await runCli(['migrate', 'nope.yml'], migrate);
     expect([code, stderr]).toEqual([2, "accolade: cannot read rules 'nope.yml': no such file or folder\n"]);

@@ -292,6 +292,13 @@ describe('what is not migrated', () => {
     ]);
   });
 
+  it('refuses, rather than write a different rule, when an alias outside the criteria names a value it rewrites', () => {
+    const source = v1('users: [&u "%(msg.x)s"]', { rest: 'tags: [*u]' });
+    expect(() => migrateRuleSource(source, 'r.yml')).toThrow(expect.objectContaining({
+      name: 'MigrationError', code: 'unfaithful-migration', file: 'r.yml', message: expect.stringMatching(/does not load as a 2\.x rule: .*unidentified alias "u"/),
+    }));
+  });
+
   it('reports YAML that does not parse', () => {
     const result = migrateRuleSource('name: [unclosed\n', 'r.yml');
     expect(result.status === 'invalid' ? result.issues.map(formatIssue) : result).toEqual([expect.stringMatching(/^r\.yml:\d+:\d+: YAML syntax error/)]);

@@ -5,7 +5,7 @@ import { parseYaml } from '../yaml/yaml-document.js';
 import { editDocument } from './edit-document.js';
 import { MigrationError } from './migration-error.js';
 import type { MigrationNote } from './migration-note.js';
-import { planMigration } from './migration-plan.js';
+import { type MigrationPlan, planMigration } from './migration-plan.js';
 
 export type MigrationResult =
   /** A 1.x rule, rewritten in the 2.x form: the same awards, its comments kept. */
@@ -35,12 +35,17 @@ export function migrateRuleSource(source: string, file: string, options: RuleLoa
   const raw = doc.value as Record<string, unknown>;
   if (!('criteria' in raw)) return { status: 'current' };
 
-  const plan = planMigration(raw);
+  let plan: MigrationPlan;
   let text: string;
   try {
+    plan = planMigration(raw);
     text = editDocument(body, plan);
   } catch (error) {
-    // A shape of YAML the editor does not handle (anchors across the moved nodes...): say so rather than guess.
+    if (error instanceof MigrationError) {
+      error.file ??= file;
+      throw error;
+    }
+    // A shape of YAML the editor does not handle (an alias across the moved nodes...): say so rather than guess.
     throw new MigrationError(`cannot rewrite this file's YAML in place: ${(error as Error).message}`, { file });
   }
   if (body.includes('\r\n')) text = text.replace(/\r?\n/g, '\r\n');

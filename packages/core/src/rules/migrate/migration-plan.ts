@@ -2,6 +2,8 @@ import { compileExpression } from '../../expressions/expression.js';
 import { SITE_GLOBALS } from '../compiled-rule.js';
 import type { TriggerSpec } from '../rule-definition.js';
 import type { PathSegment } from '../yaml/yaml-document.js';
+import { formatPath } from '../rule-issue.js';
+import { MigrationError } from './migration-error.js';
 import type { PendingNote } from './migration-note.js';
 import { DEFAULT_V1_RECIPIENT, stringExpression } from './template-expression.js';
 
@@ -20,14 +22,16 @@ export interface Replacement {
 export interface MigrationPlan {
   /** Filter values to rewrite, by their path under `criteria.datanommer.filter`. */
   filter: Replacement[];
-  /** The recipient expression, and whether the 1.x rule had none (it is then added). */
-  recipient: { text: string; added: boolean };
+  /** The recipient expression (added to the file when the 1.x rule had no recipient). */
+  recipient: { text: string };
   /** The 2.x rule the migrated file holds. */
   definition: Record<string, unknown>;
   notes: PendingNote[];
 }
 
 const FILTER: PathSegment[] = ['criteria', 'datanommer', 'filter'];
+/** A template whose value gets the lower-casing wrapper (`%(topic)s` is a string, `.lower()` does; `%(usernames)s` is not lower-cased). */
+const LOWERED = /%\((?!usernames\)|topic\))/;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -49,8 +53,10 @@ function triggerNotes(trigger: unknown, at: PathSegment[], notes: PendingNote[])
   if (typeof spec['lambda'] === 'string' && usesMsg(spec['lambda'], SITE_GLOBALS.trigger)) {
     notes.push({ code: 'uses-msg', at: [...at, 'lambda'], message: `this trigger lambda ${MSG_NOTE}` });
   }
-  const all = spec['all'] ?? spec['any'];
-  if (Array.isArray(all)) all.forEach((sub, i) => triggerNotes(sub, [...at, 'all' in spec ? 'all' : 'any', i], notes));
+  for (const key of ['all', 'any']) {
+    const subs = spec[key];
+    if (Array.isArray(subs)) subs.forEach((sub, i) => triggerNotes(sub, [...at, key, i], notes));
+  }
   if ('not' in spec) triggerNotes(spec['not'], [...at, 'not'], notes);
 }
 
@@ -78,9 +84,9 @@ export function planMigration(raw: Record<string, unknown>): MigrationPlan {
 
   const migrateItem = (value: unknown, at: PathSegment[]): unknown => {
     const text = filterExpression(value);
-    if (text === undefined) throw new Error(`unexpected 1.x filter value at ${at.join('.')}; the loader should have refused it`);
+    if (text === undefined) throw new MigrationError(`the 1.x filter value at ${formatPath(at)} cannot be written as an expression (the loader should have refused it)`);
     if (text === null) return value;
-    if (typeof value === 'string' && /%\((?!usernames\)|topic\))/.test(value)) lowered ??= at;
+    if (typeof value === 'string' && LOWERED.test(value)) lowered ??= at;
     if (isRecord(value) && usesMsg(text, SITE_GLOBALS.filter)) notes.push({ code: 'uses-msg', at: [...at, 'lambda'], message: `this filter lambda ${MSG_NOTE}` });
     filter.push({ at, text });
     return text;
@@ -95,7 +101,7 @@ export function planMigration(raw: Record<string, unknown>): MigrationPlan {
   let recipient: MigrationPlan['recipient'];
   // fedbadges tests the recipient for truth: an empty list is no recipient.
   if (given === undefined || (Array.isArray(given) && given.length === 0)) {
-    recipient = { text: DEFAULT_V1_RECIPIENT, added: given === undefined };
+    recipient = { text: DEFAULT_V1_RECIPIENT };
     notes.push({
       code: 'default-recipient', at: given === undefined ? ['criteria'] : ['recipient'],
       message: `${given === undefined ? 'no recipient' : 'an empty recipient list, which fedbadges 1.x took for none'}: 1.x awarded every username of the message but its service accounts, so the rule now says so (recipient: ${DEFAULT_V1_RECIPIENT}); 2.x's own default would be message.agent_name`,
@@ -103,9 +109,9 @@ export function planMigration(raw: Record<string, unknown>): MigrationPlan {
   } else {
     const items = Array.isArray(given) ? given : [given];
     const texts = items.map((item) => (typeof item === 'string' ? stringExpression(item) : null));
-    if (texts.some((t) => t === null)) throw new Error('unexpected 1.x recipient; the loader should have refused it');
-    items.forEach((item, i) => { if (/%\((?!usernames\)|topic\))/.test(String(item))) lowered ??= Array.isArray(given) ? ['recipient', i] : ['recipient']; });
-    recipient = { text: Array.isArray(given) ? `[${texts.join(', ')}]` : texts[0]!, added: false };
+    if (texts.some((t) => t === null)) throw new MigrationError('the 1.x recipient cannot be written as an expression (the loader should have refused it)');
+    items.forEach((item, i) => { if (LOWERED.test(String(item))) lowered ??= Array.isArray(given) ? ['recipient', i] : ['recipient']; });
+    recipient = { text: Array.isArray(given) ? `[${texts.join(', ')}]` : texts[0]! };
   }
 
   if (lowered !== null) {
