@@ -82,6 +82,7 @@ export async function migrateCommand(paths: string[], options: MigrateOptions, i
       continue;
     }
     counts.migrated++;
+    for (const warning of result.warnings) io.stderr(`${formatIssue(warning)}\n`);
     for (const note of result.notes) io.stderr(`${formatNote(note)}\n`);
     if (toStdout) io.stdout(result.text);
     else if (options.check === true) {

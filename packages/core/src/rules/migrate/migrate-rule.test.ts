@@ -158,6 +158,7 @@ describe('recipient', () => {
   it('keeps the converter flags as they are', async () => {
     const source = v1('topics: ["%(topic)s"]', { rest: 'recipient: "%(msg.owner)s"\nrecipient_krb2fas: "Yes"' });
     expect(valueOf(migrated(source).text)['recipient_krb2fas']).toBe('Yes');
+    expect(migrated(source).warnings.map((w) => `${w.line}:${w.column} ${w.code}`)).toEqual(['16:20 non-boolean-flag']);
     expect(await expectSameAwards(source, [message('a.b', { owner: 'ralph/admin@FEDORAPROJECT.ORG' })])).toEqual([expect.stringMatching(/^ralph one /)]);
   });
 });

@@ -8,8 +8,12 @@ import type { MigrationNote } from './migration-note.js';
 import { type MigrationPlan, planMigration } from './migration-plan.js';
 
 export type MigrationResult =
-  /** A 1.x rule, rewritten in the 2.x form: the same awards, its comments kept. */
-  | { status: 'migrated'; text: string; notes: MigrationNote[] }
+  /**
+   * A 1.x rule, rewritten in the 2.x form: the same awards, its comments
+   * kept. `warnings` are the loader's for the rule (a converter flag that is
+   * not a boolean...), which hold for the migrated rule too.
+   */
+  | { status: 'migrated'; text: string; notes: MigrationNote[]; warnings: RuleIssue[] }
   /** Already a 2.x rule: there is nothing to do. */
   | { status: 'current' }
   /** The rule does not load (as `accolade validate` reports it, less the advice to migrate), so it cannot be migrated. */
@@ -54,7 +58,7 @@ export function migrateRuleSource(source: string, file: string, options: RuleLoa
 
   const notes = plan.notes.map(({ at, ...note }): MigrationNote => ({ ...note, file, path: formatPath(at), ...doc.locate(at, { key: at.length === 1 && at[0] === 'criteria' }) }))
     .sort((a, b) => a.line - b.line || a.column - b.column);
-  return { status: 'migrated', text, notes };
+  return { status: 'migrated', text, notes, warnings: loaded.issues.filter((i) => i.code !== 'legacy-rule') };
 }
 
 /** The migrated text must load as a 2.x rule and hold exactly the planned definition. */
