@@ -1,7 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { fixture, runCli } from './run-cli.js';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type CliResult, ROOT, fixture, runCli } from './run-cli.js';
 
 /**
  * Each folder under fixtures/replay is one scenario: rules/, messages.jsonl,
@@ -76,5 +80,111 @@ describe('accolade replay', () => {
     const { code, stderr } = await runCli(args);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
+  });
+});
+
+/** As runCli, with `input` piped to standard input. */
+function runCliWithInput(args: readonly string[], input: string | Buffer, cwd = ROOT): Promise<CliResult> {
+  const bin = fileURLToPath(new URL('../../packages/cli/bin/accolade.js', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, [bin, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') { reject(error); return; }
+      resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
+    });
+    child.stdin!.end(input);
+  });
+}
+
+describe('accolade replay input', () => {
+  const triggers = (file: string): string => fixture('replay', 'triggers', file);
+  const filters = (file: string): string => fixture('replay', 'filters', file);
+  const recipients = (file: string): string => fixture('replay', 'recipients', file);
+  const messages = readFileSync(triggers('messages.jsonl'), 'utf8');
+  const parsed = messages.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as unknown);
+  const tmp = mkdtempSync(join(tmpdir(), 'accolade-replay-input-'));
+  afterAll(() => { rmSync(tmp, { recursive: true, force: true }); });
+  const write = (name: string, content: string | Buffer): string => {
+    const file = join(tmp, name);
+    writeFileSync(file, content);
+    return file;
+  };
+
+  it("reads the messages from standard input when the file is '-'", async () => {
+    const fromFile = await runCli(['replay', '--rules', triggers('rules'), triggers('messages.jsonl'), '--format', 'json']);
+    const fromStdin = await runCliWithInput(['replay', '--rules', triggers('rules'), '-', '--format', 'json'], messages);
+    expect(fromStdin).toEqual({ ...fromFile, stderr: '' });
+    expect(fromStdin.stdout.split('\n').length).toBeGreaterThan(10);
+  });
+
+  it("reads the history from standard input with --history -", async () => {
+    const { code, stdout } = await runCliWithInput(['replay', '--rules', filters('rules'), '--history', '-', filters('messages.jsonl'), '--format', 'json'], readFileSync(filters('history.jsonl')));
+    expect(code).toBe(0);
+    expect(stdout).toBe(readFileSync(filters('expected.jsonl'), 'utf8'));
+  });
+
+  it("refuses '-' for more than one input", async () => {
+    const { code, stderr } = await runCliWithInput(['replay', '--rules', triggers('rules'), '--history', '-', '-'], messages);
+    expect(code).toBe(2);
+    expect(stderr).toBe("accolade: only one input can be standard input ('-'); got it for messages and --history\n");
+  });
+
+  it('counts the lines skipped, of the messages and of the history, in the closing summary', async () => {
+    const { code, stdout, stderr } = await runCli(['replay', '--rules', recipients('rules'), '--history', recipients('messages.jsonl'), recipients('messages.jsonl')]);
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^\d+ awards? from \d+ messages, 1 line skipped; \d+ rules, \d+ history messages \(1 line skipped\), \d+ rule triggers$/);
+    // Each skipped line is still reported on its own, once for the history and once for the messages.
+    expect(stderr.match(/messages\.jsonl:4: skipped: not valid JSON/g)).toHaveLength(2);
+  });
+
+  it('runs JSON Lines with bad lines, a truncated first one included: each reported, skipped and counted', async () => {
+    const file = write('bad-lines.jsonl', `{"id": "cut", "topic": "org.fedo\n${messages}not json\n[1, 2]\n`);
+    const { code, stdout, stderr } = await runCli(['replay', '--rules', triggers('rules'), file]);
+    expect(code).toBe(0);
+    expect(stderr.split('\n').filter((l) => l.includes(': skipped: ')).map((l) => l.slice(file.length + 1).split(':')[0])).toEqual(['1', String(parsed.length + 2), String(parsed.length + 3)]);
+    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^15 awards from 16 messages, 3 lines skipped; /);
+  });
+
+  describe('refuses, up front and with exit 2, an input that is clearly not JSON Lines', () => {
+    const cases: Array<[name: string, content: () => string | Buffer, message: (file: string) => string]> = [
+      ['messages.jsonl.gz', () => gzipSync(messages), (f) => `is gzip-compressed, not JSON Lines; decompress it first, e.g. gunzip -c ${f} | accolade replay ... -`],
+      ['messages.bin', () => Buffer.from([0x7b, 0x00, 0x01, 0x02, 0x0a]), () => 'is binary (it holds NUL bytes), not JSON Lines'],
+      ['pretty.json', () => JSON.stringify(parsed[0], null, 2), (f) => `is one JSON document, not JSON Lines; put one message per line, e.g. jq -c . ${f}`],
+      ['jq-dot.json', () => parsed.map((m) => JSON.stringify(m, null, 2)).join('\n'), (f) => `is one JSON document, not JSON Lines; put one message per line, e.g. jq -c . ${f}`],
+      ['array.json', () => JSON.stringify(parsed, null, 2), (f) => `is one JSON document (an array), not JSON Lines; put one message per line, e.g. jq -c '.[]' ${f}`],
+      ['compact-array.json', () => JSON.stringify(parsed), (f) => `is one JSON document (an array), not JSON Lines; put one message per line, e.g. jq -c '.[]' ${f}`],
+      ['README.md', () => '# Accolade\n\nBadges for activity on a message bus.\n\n```sh\npnpm exec accolade replay --rules rules/ messages.jsonl\n```\n', () => 'is not JSON Lines: none of its lines is a JSON object; one JSON object per line expected'],
+    ];
+
+    it.each(cases)('messages %s', async (name, content, message) => {
+      const file = write(name, content());
+      const { code, stdout, stderr } = await runCli(['replay', '--rules', triggers('rules'), file]);
+      expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `accolade: messages '${file}' ${message(file)}\n` });
+    });
+
+    it('history and awards files, and standard input, the same way', async () => {
+      const gz = write('history.jsonl.gz', gzipSync(messages));
+      const pretty = write('awards.json', JSON.stringify([{ badge_id: 'b', user: 'u' }], null, 2));
+      const history = await runCli(['replay', '--rules', triggers('rules'), '--history', gz, triggers('messages.jsonl')]);
+      expect([history.code, history.stderr]).toEqual([2, `accolade: history '${gz}' is gzip-compressed, not JSON Lines; decompress it first, e.g. gunzip -c ${gz} | accolade replay ... --history -\n`]);
+      const awards = await runCli(['replay', '--rules', triggers('rules'), '--awards', pretty, triggers('messages.jsonl')]);
+      expect([awards.code, awards.stderr]).toEqual([2, `accolade: awards '${pretty}' is one JSON document (an array), not JSON Lines; put one message per line, e.g. jq -c '.[]' ${pretty}\n`]);
+      const piped = await runCliWithInput(['replay', '--rules', triggers('rules'), '-'], gzipSync(messages));
+      expect([piped.code, piped.stdout, piped.stderr]).toEqual([2, '', "accolade: messages '<stdin>' is gzip-compressed, not JSON Lines; decompress it first, e.g. ... | gunzip -c | accolade replay ... -\n"]);
+    });
+  });
+
+  it("documents '-' and --no-progress in replay --help", async () => {
+    const { code, stdout } = await runCli(['replay', '--help']);
+    expect(code).toBe(0);
+    const help = stdout.replace(/\s+/g, ' ');
+    expect(help).toContain("messages messages, one JSON object per line (.jsonl); '-' reads standard input");
+    expect(help).toContain("--history <file> messages loaded into the history first, never evaluated (.jsonl; '-' for standard input)");
+    expect(help).toContain('--no-progress no progress on stderr');
+  });
+
+  it('refuses --no-progress for a backfill rather than ignore it', async () => {
+    const { code, stderr } = await runCli(['replay', '--rules', triggers('rules'), '--store', 'pglite:memory', '--since', '2024-01-01', '--no-progress']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--no-progress is not supported with --since/);
   });
 });

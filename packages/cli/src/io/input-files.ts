@@ -1,25 +1,76 @@
 import { type Message, MessageError, type MessageSchemaRegistry, parseMessage } from '@accolade/core';
-import type { CliIo } from './cli-io.js';
-import type { Progress } from './progress.js';
-import { readLines } from './read-lines.js';
+import { type CliIo, UsageError } from './cli-io.js';
+import { type NotJsonLines, checkJsonLinesHead, opensAsJsonLines } from './json-lines-check.js';
+import { type LineInput, STDIN, openInput, readLines } from './read-lines.js';
+
+/**
+ * Open a JSON Lines input (`-` is standard input) and refuse, as a usage
+ * error naming it, one that is clearly something else: compressed, binary,
+ * one JSON document spread over lines, or text without a JSON object.
+ */
+export async function openJsonLines(path: string, what: string, io: CliIo): Promise<LineInput> {
+  const input = await openInput(path, what, io.stdin, opensAsJsonLines);
+  const refused = checkJsonLinesHead(input.head, input.headIsAll);
+  if (refused === null) return input;
+  input.close();
+  throw new UsageError(`${what} '${input.name}' ${refused.reason}${hint(refused, path, what)}`);
+}
+
+/** How to get JSON Lines instead, with the file's name in it. */
+function hint(refused: NotJsonLines, path: string, what: string): string {
+  const onStdin = path === STDIN;
+  if (refused.decompress !== undefined) {
+    const target = what === 'messages' ? '-' : `--${what} -`;
+    return `; decompress it first, e.g. ${onStdin ? '... | ' : ''}${refused.decompress}${onStdin ? '' : ` ${path}`} | accolade replay ... ${target}`;
+  }
+  if (refused.fix === undefined) return '';
+  return `; ${onStdin ? refused.fix.replaceAll(' FILE', '') : refused.fix.replaceAll('FILE', path)}`;
+}
+
+/** At most one input can be standard input. */
+export function assertOneStdin(inputs: ReadonlyArray<[path: string | undefined, what: string]>): void {
+  const fromStdin = inputs.filter(([path]) => path === STDIN).map(([, what]) => what);
+  if (fromStdin.length > 1) throw new UsageError(`only one input can be standard input ('-'); got it for ${fromStdin.join(' and ')}`);
+}
+
+/** Where a read stands: the last line read (blank lines counted) and the lines skipped. */
+export interface ReadTally {
+  line: number;
+  skipped: number;
+}
+
+export interface ReadWatch {
+  /** Wiped before a skipped line is reported. */
+  progress?: { clear(): void };
+  tally?: ReadTally;
+}
+
+const nameOf = (source: string | LineInput): string => (typeof source === 'string' ? source : source.name);
 
 /** Messages of a .jsonl file; a bad line is reported with its number and skipped. */
-export async function* readMessages(file: string, io: CliIo, schemas?: MessageSchemaRegistry, progress?: Progress): AsyncGenerator<Message> {
-  for await (const { line, text } of readLines(file)) {
+export async function* readMessages(source: string | LineInput, io: CliIo, schemas?: MessageSchemaRegistry, watch: ReadWatch = {}): AsyncGenerator<Message> {
+  const file = nameOf(source);
+  for await (const { line, text } of readLines(source)) {
+    if (watch.tally) watch.tally.line = line;
+    let message: Message;
     try {
-      yield parseMessage(text, schemas ? { schemas } : {});
+      message = parseMessage(text, schemas ? { schemas } : {});
     } catch (error) {
       if (!(error instanceof MessageError)) throw error;
-      progress?.clear();
+      if (watch.tally) watch.tally.skipped++;
+      watch.progress?.clear();
       io.stderr(`${file}:${line}: skipped: ${error.message}\n`);
+      continue;
     }
+    yield message;
   }
 }
 
 /** Existing awards: lines of {"badge_id": ..., "user": ...}. */
-export async function readAwards(file: string, io: CliIo): Promise<Array<{ badgeId: string; user: string }>> {
+export async function readAwards(source: string | LineInput, io: CliIo): Promise<Array<{ badgeId: string; user: string }>> {
+  const file = nameOf(source);
   const awards: Array<{ badgeId: string; user: string }> = [];
-  for await (const { line, text } of readLines(file)) {
+  for await (const { line, text } of readLines(source)) {
     let value: unknown;
     try {
       value = JSON.parse(text);
