@@ -167,7 +167,7 @@ describe('accolade replay input', () => {
       const history = await runCli(['replay', '--rules', triggers('rules'), '--history', gz, triggers('messages.jsonl')]);
       expect([history.code, history.stderr]).toEqual([2, `accolade: history '${gz}' is gzip-compressed, not JSON Lines; decompress it first, e.g. gunzip -c ${gz} | accolade replay ... --history -\n`]);
       const awards = await runCli(['replay', '--rules', triggers('rules'), '--awards', pretty, triggers('messages.jsonl')]);
-      expect([awards.code, awards.stderr]).toEqual([2, `accolade: awards '${pretty}' is one JSON document (an array), not JSON Lines; put one message per line, e.g. jq -c '.[]' ${pretty}\n`]);
+      expect([awards.code, awards.stderr]).toEqual([2, `accolade: awards '${pretty}' is one JSON document (an array), not JSON Lines; put one award per line, e.g. jq -c '.[]' ${pretty}\n`]);
       const piped = await runCliWithInput(['replay', '--rules', triggers('rules'), '-'], gzipSync(messages));
       expect([piped.code, piped.stdout, piped.stderr]).toEqual([2, '', "accolade: messages '<stdin>' is gzip-compressed, not JSON Lines; decompress it first, e.g. ... | gunzip -c | accolade replay ... -\n"]);
     });

@@ -24,7 +24,8 @@ function hint(refused: NotJsonLines, path: string, what: string): string {
     return `; decompress it first, e.g. ${onStdin ? '... | ' : ''}${refused.decompress}${onStdin ? '' : ` ${path}`} | accolade replay ... ${target}`;
   }
   if (refused.fix === undefined) return '';
-  return `; ${onStdin ? refused.fix.replaceAll(' FILE', '') : refused.fix.replaceAll('FILE', path)}`;
+  const fix = what === 'awards' ? refused.fix.replace('one message per line', 'one award per line') : refused.fix;
+  return `; ${onStdin ? fix.replaceAll(' FILE', '') : fix.replaceAll('FILE', path)}`;
 }
 
 /** At most one input can be standard input. */
