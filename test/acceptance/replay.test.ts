@@ -182,9 +182,11 @@ describe('accolade replay input', () => {
     expect(help).toContain('--no-progress no progress on stderr');
   });
 
-  it('refuses --no-progress for a backfill rather than ignore it', async () => {
-    const { code, stderr } = await runCli(['replay', '--rules', triggers('rules'), '--store', 'pglite:memory', '--since', '2024-01-01', '--no-progress']);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/--no-progress is not supported with --since/);
+  it('silences a backfill\'s progress with --no-progress', async () => {
+    const args = ['replay', '--rules', triggers('rules'), '--store', 'pglite:memory', '--since', '2024-01-01'];
+    const loud = await runCli(args);
+    expect([loud.code, loud.stderr]).toEqual([0, expect.stringMatching(/^backfill: 0 of 0 messages.*done in/m)]);
+    const quiet = await runCli([...args, '--no-progress']);
+    expect([quiet.code, quiet.stderr]).toEqual([0, expect.not.stringMatching(/backfill:/)]);
   });
 });

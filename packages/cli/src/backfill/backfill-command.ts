@@ -22,6 +22,8 @@ export interface BackfillCliOptions extends PresetCliOptions {
   optedOut?: string;
   format: 'table' | 'json';
   verbose?: boolean;
+  /** False: no progress on stderr (`--no-progress`). */
+  progress?: boolean;
 }
 
 /** An instant from an option: ISO 8601 (a date alone is midnight UTC) or seconds since the epoch. */
@@ -67,7 +69,7 @@ export async function replayBackfill(options: BackfillCliOptions, io: CliIo, now
     }
     for (const user of splitList(options.optedOut)) await awards.setOptedOut(user);
 
-    const progress = new BackfillProgress(io, now);
+    const progress = new BackfillProgress(io, now, { enabled: options.progress !== false });
     const directory = options.users === undefined ? undefined : new MemoryUserDirectory({ users: await readUsers(options.users) });
     const users = withKnownUsers(directory, preset.users);
     const engine = createEngine({

@@ -12,12 +12,12 @@ describe('backfill progress', () => {
   it('writes a line every interval when stderr is not a terminal, and redraws one on a terminal', () => {
     let t = 0;
     const log: string[] = [];
-    const plain = new BackfillProgress({ stdout: () => {}, stderr: (s) => log.push(s), stderrIsTty: false }, () => t, 10_000);
+    const plain = new BackfillProgress({ stdout: () => {}, stderr: (s) => log.push(s), stderrIsTty: false }, () => t, { everyMs: 10_000 });
     for (t = 0; t <= 30_000; t += 1_000) plain.tick(() => `at ${t}`);
     expect(log).toEqual(['at 10000\n', 'at 20000\n', 'at 30000\n']);
 
     const screen: string[] = [];
-    const tty = new BackfillProgress({ stdout: () => {}, stderr: (s) => screen.push(s), stderrIsTty: true }, () => t, 250);
+    const tty = new BackfillProgress({ stdout: () => {}, stderr: (s) => screen.push(s), stderrIsTty: true }, () => t, { everyMs: 250 });
     t += 300;
     tty.tick(() => 'one');
     tty.finish('done');

@@ -14,8 +14,8 @@ export function progressLine(done: number, total: number, awards: number, elapse
  * `everyMs` so a log shows it moving.
  */
 export class BackfillProgress extends Progress {
-  constructor(io: CliIo, now: () => number = Date.now, everyMs = io.stderrIsTty ? 250 : 10_000) {
-    super(io, { now, everyMs });
+  constructor(io: CliIo, now: () => number = Date.now, options: { everyMs?: number; enabled?: boolean } = {}) {
+    super(io, { now, everyMs: options.everyMs ?? (io.stderrIsTty ? 250 : 10_000), enabled: options.enabled ?? true });
   }
 
   tick(line: () => string): void {

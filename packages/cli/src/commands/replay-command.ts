@@ -14,7 +14,5 @@ export async function replayCommand(messages: string | undefined, options: Repla
   if (messages !== undefined) throw new UsageError(`--since backfills from the store's history: give no messages file (got '${messages}')`);
   if (options.store === undefined) throw new UsageError('--since needs --store <url>: the history to backfill from is the store\'s (datanommer\'s tables)');
   if (options.history !== undefined) throw new UsageError('--history cannot be used with --since: the history is the store\'s');
-  // Not yet wired into the backfill's progress: refused rather than ignored.
-  if (options.progress === false) throw new UsageError('--no-progress is not supported with --since (a backfill always reports its progress on stderr)');
   return replayBackfill({ ...options, store: options.store, since: options.since }, io);
 }
