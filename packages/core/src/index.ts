@@ -12,8 +12,9 @@ export {
 } from './expressions/python/values.js';
 
 export { type Message, categoryOf, historyCategoryOf } from './message/message.js';
+export type { MessageInput } from './message/message-input.js';
 export { MessageError, type MessageErrorCode } from './message/message-error.js';
-export { createMessage, isMessage, parseMessage, messageToJson, MAX_MESSAGE_DEPTH, type CreateMessageOptions } from './message/create-message.js';
+export { createMessage, asMessage, isMessage, parseMessage, messageToJson, MAX_MESSAGE_DEPTH, type CreateMessageOptions } from './message/create-message.js';
 export { MessageSchemaRegistry, type MessageSchema, type RawMessage } from './message/message-schema.js';
 
 export { badgeIdFromName } from './rules/badge-id.js';

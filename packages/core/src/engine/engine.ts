@@ -1,8 +1,9 @@
 import { ExpressionError } from '../expressions/errors.js';
 import { truthy } from '../expressions/python/truth.js';
 import { DEFAULT_LIMITS, type Limits } from '../expressions/python/values.js';
-import { createMessage, isMessage } from '../message/create-message.js';
+import { asMessage } from '../message/create-message.js';
 import type { Message } from '../message/message.js';
+import type { MessageInput } from '../message/message-input.js';
 import type { MessageSchemaRegistry } from '../message/message-schema.js';
 import type { CompiledRule, ExpressionSite, TriggerNode } from '../rules/compiled-rule.js';
 import type { AwardStore } from '../stores/award-store.js';
@@ -102,24 +103,25 @@ export class Engine {
 
   /**
    * Evaluate one message and record its awards; resolves to the awards made.
-   * Accepts a Message or raw fedora-messaging JSON (a MessageError rejects a bad one).
+   * Accepts a Message or fedora-messaging JSON (a MessageInput, read by
+   * createMessage with the engine's schemas; a MessageError rejects a bad one).
    * Store failures reject, so the caller can retry the message.
    *
    * Calls may overlap (an event handler, a consumer with prefetch): they are
    * run one after another in call order, so each message's counts see
    * exactly the messages processed before it, as if each call were awaited.
    */
-  process(message: Message | unknown): Promise<AwardResult[]> {
+  process(message: Message | MessageInput): Promise<AwardResult[]> {
     return this.inTurn(message, (m) => this.processNow(m));
   }
 
   /** Like process, but awards nothing and reports every triggered rule step by step. */
-  explain(input: Message | unknown): Promise<Explanation> {
+  explain(input: Message | MessageInput): Promise<Explanation> {
     return this.inTurn(input, (m) => this.explainNow(m));
   }
 
   /** Queue `work` behind every earlier call; a malformed message rejects at once, out of turn. */
-  private inTurn<T>(input: Message | unknown, work: (message: Message) => Promise<T>): Promise<T> {
+  private inTurn<T>(input: Message | MessageInput, work: (message: Message) => Promise<T>): Promise<T> {
     let message: Message;
     try {
       message = this.toMessage(input);
@@ -148,8 +150,8 @@ export class Engine {
     return { messageId: message.id, topic: message.topic, rules: trace, rulesChecked: checked };
   }
 
-  private toMessage(input: Message | unknown): Message {
-    return isMessage(input) ? input : createMessage(input, this.config.schemas ? { schemas: this.config.schemas } : {});
+  private toMessage(input: Message | MessageInput): Message {
+    return asMessage(input, this.config.schemas ? { schemas: this.config.schemas } : {});
   }
 
   private async run(message: Message, mode: Mode, awards: AwardResult[]): Promise<number> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { toDateTime } from '../expressions/python/datetime.js';
 import { MessageError } from './message-error.js';
 import { type IdentityList, IDENTITY_LISTS, type Message, categoryOf } from './message.js';
+import type { MessageInput } from './message-input.js';
 import type { MessageSchemaRegistry, RawMessage } from './message-schema.js';
 
 const created = new WeakSet<object>();
@@ -26,6 +27,26 @@ const HEADER_PREFIXES: Record<IdentityList, string> = {
   modules: 'fedora_messaging_module_',
   flatpaks: 'fedora_messaging_flatpak_',
 };
+
+/** The top-level fields a message (MessageInput, or a Message given back) may have. */
+const FIELDS = ['id', 'topic', 'headers', 'body', 'timestamp', 'agent_name', ...IDENTITY_LISTS, 'msg_id', 'msg', 'queue', 'priority', 'category'] as const;
+const KNOWN_FIELDS = new Set<string>(FIELDS);
+/** A field name with case, `_` and `-` ignored: `agentName` and `AGENT-NAME` are `agent_name` misspelled. */
+const looseName = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '');
+const FIELDS_BY_LOOSE_NAME = new Map<string, string>(FIELDS.map((f) => [looseName(f), f]));
+
+/**
+ * Refuse a field that is a known one spelled another way (`agentName`,
+ * `userNames`, `Topic`): it would be ignored, and the message silently
+ * award nothing. Other unknown fields are left alone (producers add their own).
+ */
+function checkFieldNames(input: Record<string, unknown>): void {
+  for (const key of Object.keys(input)) {
+    if (KNOWN_FIELDS.has(key)) continue;
+    const meant = FIELDS_BY_LOOSE_NAME.get(looseName(key));
+    if (meant !== undefined) throw new MessageError('misspelled-field', `'${key}' is not a message field; did you mean '${meant}'?`);
+  }
+}
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -158,12 +179,14 @@ function frozen(names: readonly string[]): readonly string[] {
 }
 
 /**
- * Build a Message from a fedora-messaging JSON object. Identity fields come
+ * Build a Message from a fedora-messaging JSON object (a MessageInput; the
+ * argument is `unknown` because parsed JSON is, and is checked here). Identity fields come
  * from, in order: explicit fields on the object; the schema registered for
  * the topic; the fedora-messaging headers.
  */
 export function createMessage(input: unknown, options: CreateMessageOptions = {}): Message {
   if (!isRecord(input)) throw new MessageError('not-an-object', 'a message must be a JSON object');
+  checkFieldNames(input);
   const topic = input['topic'];
   if (typeof topic !== 'string' || topic === '') invalid('topic', 'a non-empty string');
   const id = input['id'] ?? input['msg_id'];
@@ -212,6 +235,15 @@ export function createMessage(input: unknown, options: CreateMessageOptions = {}
   });
   created.add(message);
   return message;
+}
+
+/**
+ * The message itself when it is one createMessage made, else createMessage
+ * of it: how every public entry that takes `Message | MessageInput` reads
+ * its argument (a MessageError names what is wrong with a bad one).
+ */
+export function asMessage(input: Message | MessageInput, options: CreateMessageOptions = {}): Message {
+  return isMessage(input) ? input : createMessage(input, options);
 }
 
 /** Parse one JSON text into a Message. */

@@ -1,6 +1,6 @@
 import { AccoladeError, type SourceLocation } from '../errors/accolade-error.js';
 
-export type MessageErrorCode = 'invalid-json' | 'not-an-object' | 'invalid-field' | 'too-deep';
+export type MessageErrorCode = 'invalid-json' | 'not-an-object' | 'invalid-field' | 'misspelled-field' | 'too-deep';
 
 /** A message that cannot be read: it is reported and skipped, never evaluated. */
 export class MessageError extends AccoladeError {

@@ -1,4 +1,4 @@
-import { type Message, historyCategoryOf, pythonJsonDumps } from '@accolade/core';
+import { type Message, type MessageInput, asMessage, historyCategoryOf, pythonJsonDumps } from '@accolade/core';
 import type { SqlClient } from '../client/sql-client.js';
 
 /**
@@ -7,8 +7,9 @@ import type { SqlClient } from '../client/sql-client.js';
  * columns unnested server-side): the same rows recordMessage() writes, at
  * bulk speed (for benchmarks and for seeding a fresh database from an
  * export). Ids are given explicitly from 1, then the sequences moved past them.
+ * `make` gives the i-th message: a Message or fedora-messaging JSON.
  */
-export async function bulkLoadHistory(client: SqlClient, count: number, make: (i: number) => Message, onProgress: (done: number) => void, batch = 5000): Promise<void> {
+export async function bulkLoadHistory(client: SqlClient, count: number, make: (i: number) => Message | MessageInput, onProgress: (done: number) => void, batch = 5000): Promise<void> {
   const names = { users: new Map<string, number>(), packages: new Map<string, number>() };
   for (let start = 0; start < count; start += batch) {
     const end = Math.min(count, start + batch);
@@ -16,7 +17,7 @@ export async function bulkLoadHistory(client: SqlClient, count: number, make: (i
     const links = { users: { name: [] as number[], msg: [] as number[], ts: [] as string[] }, packages: { name: [] as number[], msg: [] as number[], ts: [] as string[] } };
     const fresh = { users: [] as [number, string][], packages: [] as [number, string][] };
     for (let i = start; i < end; i++) {
-      const m = make(i);
+      const m = asMessage(make(i));
       const id = i + 1;
       const ts = m.timestamp.toISOString();
       cols.id.push(id); cols.msgId.push(m.id); cols.topic.push(m.topic); cols.ts.push(ts); cols.category.push(historyCategoryOf(m.topic));

@@ -1,4 +1,4 @@
-import type { HistoryQuery, HistoryRow, HistoryStore, Message } from '@accolade/core';
+import { type HistoryQuery, type HistoryRow, type HistoryStore, type Message, type MessageInput, asMessage } from '@accolade/core';
 import type { SqlClient } from '../client/sql-client.js';
 import { CountCache, countKey } from './count-cache.js';
 import { countSql, findSql } from './query-sql.js';
@@ -109,9 +109,12 @@ export class PostgresHistoryStore implements HistoryStore {
 
   /**
    * Record the message (or, with `recording: 'external'`, wait for it) and
-   * move the horizon to its row (see the `horizon` option).
+   * move the horizon to its row (see the `horizon` option). Takes a Message
+   * or fedora-messaging JSON, read by createMessage (a MessageError names
+   * what is wrong with a bad one).
    */
-  async add(message: Message): Promise<void> {
+  async add(input: Message | MessageInput): Promise<void> {
+    const message = asMessage(input);
     const id = this.external === null ? await recordMessage(this.client, message, this.knownNames) : await this.awaitRow(message.id, this.external);
     // Ids grow along a stream (recorders take turns on one lock), so the maximum is "as of now".
     this.horizon = this.ownRowHorizon || this.horizon === null ? id : Math.max(this.horizon, id);

@@ -1,4 +1,4 @@
-import { type Message, historyCategoryOf, pythonJsonDumps } from '@accolade/core';
+import { type Message, type MessageInput, asMessage, historyCategoryOf, pythonJsonDumps } from '@accolade/core';
 import type { SqlClient } from '../client/sql-client.js';
 import { nullableLiteral, textArrayLiteral, textLiteral } from '../sql/literals.js';
 import { isoParam, utcTimestamp } from '../sql/values.js';
@@ -70,7 +70,8 @@ const linkRows = (link: string, key: string, table: string, names: readonly stri
  * would be taken before it waits for the lock.) The values are written into
  * the text as literals, since a script has no parameters.
  */
-export async function recordMessage(client: SqlClient, message: Message, known: KnownNames = new KnownNames()): Promise<number> {
+export async function recordMessage(client: SqlClient, input: Message | MessageInput, known: KnownNames = new KnownNames()): Promise<number> {
+  const message = asMessage(input);
   const id = textLiteral(message.id);
   const names = ensureNames(message.usernames, message.packages, known);
   const script = [

@@ -1,5 +1,8 @@
 import { datanommerText } from './datanommer-text.js';
+import { type CreateMessageOptions, asMessage } from '../../message/create-message.js';
 import { type Message, historyCategoryOf } from '../../message/message.js';
+import type { MessageInput } from '../../message/message-input.js';
+import type { MessageSchemaRegistry } from '../../message/message-schema.js';
 import type { CountShape, HistoryQuery, HistoryRow, HistoryStore } from '../history-store.js';
 import { CountViews } from './count-views.js';
 import { compilePredicate } from './query-predicate.js';
@@ -15,8 +18,12 @@ interface Stored {
   text?: string;
 }
 
-/** Convert an engine message into a history row, as datanommer stores it. */
-export function historyRowOf(message: Message): HistoryRow {
+/** A message as a history row, as datanommer stores it (JSON is read by createMessage first). */
+export function historyRowOf(message: Message | MessageInput): HistoryRow {
+  return rowOf(asMessage(message));
+}
+
+function rowOf(message: Message): HistoryRow {
   return Object.freeze({
     msg_id: message.id,
     topic: message.topic,
@@ -47,16 +54,20 @@ export class MemoryHistoryStore implements HistoryStore {
   private readonly views: CountViews | null;
   private readonly lastCounts = new Map<string, { list: TimeOrderedList<Stored>; upTo: number; count: number }>();
   private static readonly LAST_COUNTS = 100_000;
+  private readonly reading: CreateMessageOptions;
 
   /**
-   * `runningCounts: false` drops the (who, where) pair lists and the views;
-   * counts then read the shortest single-key index list, as a database
-   * with an index per column would.
+   * Starts with `messages`: Messages or fedora-messaging JSON, read as
+   * add() reads them. `runningCounts: false` drops the (who, where) pair
+   * lists and the views; counts then read the shortest single-key index
+   * list, as a database with an index per column would. `schemas` read
+   * identity from the JSON messages given (as the engine's do).
    */
-  constructor(messages: Iterable<Message> = [], options: { runningCounts?: boolean } = {}) {
+  constructor(messages: Iterable<Message | MessageInput> = [], options: { runningCounts?: boolean; schemas?: MessageSchemaRegistry } = {}) {
     const counting = options.runningCounts !== false;
     this.index = new HistoryIndex(timeOf, counting);
     this.views = counting ? new CountViews() : null;
+    this.reading = options.schemas === undefined ? {} : { schemas: options.schemas };
     for (const m of messages) this.add(m);
   }
 
@@ -64,10 +75,15 @@ export class MemoryHistoryStore implements HistoryStore {
     return this.rows.length;
   }
 
-  /** Store a message; one already stored (same id) is skipped, as datanommer skips duplicates. */
-  add(message: Message): void {
+  /**
+   * Store a message (a Message, or fedora-messaging JSON read by
+   * createMessage: a MessageError names what is wrong with a bad one);
+   * one already stored (same id) is skipped, as datanommer skips duplicates.
+   */
+  add(input: Message | MessageInput): void {
+    const message = asMessage(input, this.reading);
     if (this.byId.has(message.id)) return;
-    const row = historyRowOf(message);
+    const row = rowOf(message);
     const stored: Stored = { row, seq: this.rows.length, time: row.timestamp.getTime() };
     this.rows.push(stored);
     this.byId.set(message.id, stored);
