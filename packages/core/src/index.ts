@@ -14,7 +14,7 @@ export {
 export { type Message, categoryOf, historyCategoryOf } from './message/message.js';
 export type { MessageInput } from './message/message-input.js';
 export { MessageError, type MessageErrorCode } from './message/message-error.js';
-export { createMessage, asMessage, isMessage, parseMessage, messageToJson, MAX_MESSAGE_DEPTH, type CreateMessageOptions } from './message/create-message.js';
+export { createMessage, asMessage, isMessage, parseMessage, messageToJson, messageHeaders, MAX_MESSAGE_DEPTH, type CreateMessageOptions } from './message/create-message.js';
 export { MessageSchemaRegistry, type MessageSchema, type RawMessage } from './message/message-schema.js';
 
 export { badgeIdFromName } from './rules/badge-id.js';

@@ -257,6 +257,26 @@ export function parseMessage(text: string, options: CreateMessageOptions = {}): 
   return createMessage(value, options);
 }
 
+/**
+ * The headers to publish the message with, so that a consumer reading only
+ * the headers (as createMessage does without explicit fields or a schema)
+ * gets the same identity: the message's headers, `sent-at` from its
+ * timestamp when they have none, and `fedora_messaging_<kind>_<name>: true`
+ * for each name of its identity lists not already there. fedora-messaging
+ * has no header for the agent: `agent_name` is left to the topic's schema.
+ */
+export function messageHeaders(message: Message): Record<string, unknown> {
+  const headers: Record<string, unknown> = { ...message.headers };
+  if (headers['sent-at'] === undefined) headers['sent-at'] = message.timestamp.toISOString();
+  for (const field of IDENTITY_LISTS) {
+    for (const name of message[field]) {
+      const key = HEADER_PREFIXES[field] + name;
+      if (headers[key] === undefined) headers[key] = true;
+    }
+  }
+  return headers;
+}
+
 /** The message as fedora-messaging would serialise it, plus its identity fields. */
 export function messageToJson(message: Message): Record<string, unknown> {
   return {

@@ -10,7 +10,7 @@
  */
 export interface MessageInput {
   /** The message id; a random UUID when absent. */
-  readonly id?: string | null;
+  readonly id?: string;
   readonly topic: string;
   /** fedora-messaging headers: `sent-at`, `fedora_messaging_user_<name>: true`, ... */
   readonly headers?: Readonly<Record<string, unknown>>;
@@ -25,7 +25,7 @@ export interface MessageInput {
   readonly modules?: readonly string[];
   readonly flatpaks?: readonly string[];
   /** datanommer's name for `id` (a history row's); used when `id` is absent. */
-  readonly msg_id?: string | null;
+  readonly msg_id?: string;
   /** datanommer's name for `body`; used when `body` is absent. */
   readonly msg?: unknown;
   /** Written by fedora-messaging's serialisation; not used. */
