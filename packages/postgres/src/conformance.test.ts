@@ -1,19 +1,20 @@
-import { describeAwardConformance } from './testing/award-conformance.js';
+import { describeAwardStoreConformance, describeHistoryStoreConformance } from '@accolade/core/testing';
+import { describe, it } from 'vitest';
 import { describeEngineDifferential } from './testing/engine-differential.js';
 import { memoryAwards, memoryHistory, postgresAwards, postgresHistory, postgresStores } from './testing/harnesses.js';
-import { describeHistoryConformance } from './testing/history-conformance.js';
 import { describeHistoryDifferential } from './testing/history-differential.js';
 import { pgliteClient } from './testing/pglite-harness.js';
 
 // The same contract on the in-memory stores and on PGlite (the services suite adds the server).
 const pglite = async () => ({ client: await pgliteClient(), release: async () => {} });
 
-describeHistoryConformance('in-memory history', memoryHistory);
-describeHistoryConformance('PGlite history', postgresHistory(pglite));
+const vitest = { describe, it };
+describeHistoryStoreConformance('in-memory history', memoryHistory, vitest);
+describeHistoryStoreConformance('PGlite history', postgresHistory(pglite), vitest);
 describeHistoryDifferential('PGlite history', postgresHistory(pglite));
 
-describeAwardConformance('in-memory awards', memoryAwards);
-describeAwardConformance('PGlite awards', postgresAwards(pglite));
+describeAwardStoreConformance('in-memory awards', memoryAwards, vitest);
+describeAwardStoreConformance('PGlite awards', postgresAwards(pglite), vitest);
 
 describeEngineDifferential('PGlite stores', postgresStores(pglite));
 // The count cache must never change a result: cached engine = uncached engine = in-memory engine.

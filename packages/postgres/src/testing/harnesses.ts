@@ -1,26 +1,25 @@
 import { MemoryAwardStore, MemoryHistoryStore } from '@accolade/core';
+import type { AwardStoreFactory, HistoryStoreFactory } from '@accolade/core/testing';
 import { PostgresAwardStore } from '../awards/postgres-award-store.js';
 import type { SqlClient } from '../client/sql-client.js';
 import { PostgresHistoryStore, type PostgresHistoryStoreOptions } from '../history/postgres-history-store.js';
 import { ensureDatanommerSchema, ensureTahrirSchema } from '../schema/ensure-schema.js';
-import type { OpenAwards } from './award-conformance.js';
 import type { OpenStores } from './engine-differential.js';
-import type { OpenHistory } from './history-conformance.js';
 
 /** A database to test on: a client on a fresh schema, and how to let it go. */
 export type OpenDatabase = () => Promise<{ client: SqlClient; release(): Promise<void> }>;
 
-export const memoryHistory: OpenHistory = async () => ({ store: new MemoryHistoryStore(), close: async () => {} });
+export const memoryHistory: HistoryStoreFactory = () => ({ store: new MemoryHistoryStore() });
 
-export const memoryAwards: OpenAwards = async ({ optedOut, awards }) => ({ store: new MemoryAwardStore({ optedOut, awards }), close: async () => {} });
+export const memoryAwards: AwardStoreFactory = ({ optedOut, awards }) => ({ store: new MemoryAwardStore({ optedOut, awards }) });
 
-export const postgresHistory = (open: OpenDatabase): OpenHistory => async () => {
+export const postgresHistory = (open: OpenDatabase): HistoryStoreFactory => async () => {
   const { client, release } = await open();
   await ensureDatanommerSchema(client);
   return { store: new PostgresHistoryStore(client), close: release };
 };
 
-export const postgresAwards = (open: OpenDatabase): OpenAwards => async ({ badges, optedOut, awards }) => {
+export const postgresAwards = (open: OpenDatabase): AwardStoreFactory => async ({ badges, optedOut, awards }) => {
   const { client, release } = await open();
   await ensureTahrirSchema(client);
   const store = new PostgresAwardStore(client);

@@ -1,6 +1,6 @@
 import { MemoryHistoryStore } from '@accolade/core';
+import type { HistoryStoreFactory, RecordingHistoryStore, StoreUnderTest } from '@accolade/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenHistory, OpenedHistory } from './history-conformance.js';
 import { Random } from './random.js';
 import { randomMessage, randomQuery } from './random-history.js';
 
@@ -10,11 +10,11 @@ import { randomMessage, randomQuery } from './random-history.js';
  * queries: the store under test must answer every count and every page of
  * rows exactly as the in-memory store does.
  */
-export function describeHistoryDifferential(label: string, open: OpenHistory, options: { messages?: number; queries?: number } = {}): void {
+export function describeHistoryDifferential(label: string, open: HistoryStoreFactory, options: { messages?: number; queries?: number } = {}): void {
   describe(`${label}: answers exactly as the in-memory store`, () => {
     const r = new Random(20240501);
     const reference = new MemoryHistoryStore();
-    let opened: OpenedHistory;
+    let opened: StoreUnderTest<RecordingHistoryStore>;
 
     beforeAll(async () => {
       opened = await open();
@@ -25,7 +25,7 @@ export function describeHistoryDifferential(label: string, open: OpenHistory, op
         await opened.store.add(m);
       }
     });
-    afterAll(async () => { await opened.close(); });
+    afterAll(async () => { await opened.close?.(); });
 
     it('counts', async () => {
       const q = options.queries ?? 300;
