@@ -1,5 +1,7 @@
 import { PyDateTime, PyObject } from '../expressions/python/values.js';
+import { asMessage } from '../message/create-message.js';
 import type { Message } from '../message/message.js';
+import type { MessageInput } from '../message/message-input.js';
 import type { HistoryRow } from '../stores/history-store.js';
 
 /** The `message` rules see: fedora-messaging's Message attributes, read-only. */
@@ -56,7 +58,8 @@ export function historyRowObject(row: HistoryRow): PyObject {
   return view;
 }
 
-/** The names a rule expression sees for a message: `message` and the 1.x `msg` envelope. */
-export function messageBindings(message: Message): { message: PyObject; msg: Record<string, unknown> } {
+/** The names a rule expression sees for a message (a Message or fedora-messaging JSON): `message` and the 1.x `msg` envelope. */
+export function messageBindings(input: Message | MessageInput): { message: PyObject; msg: Record<string, unknown> } {
+  const message = asMessage(input);
   return { message: messageObject(message), msg: fedmsgEnvelope(message) };
 }

@@ -265,7 +265,8 @@ export function parseMessage(text: string, options: CreateMessageOptions = {}): 
  * for each name of its identity lists not already there. fedora-messaging
  * has no header for the agent: `agent_name` is left to the topic's schema.
  */
-export function messageHeaders(message: Message): Record<string, unknown> {
+export function messageHeaders(input: Message | MessageInput): Record<string, unknown> {
+  const message = asMessage(input);
   const headers: Record<string, unknown> = { ...message.headers };
   if (headers['sent-at'] === undefined) headers['sent-at'] = message.timestamp.toISOString();
   for (const field of IDENTITY_LISTS) {
@@ -277,8 +278,9 @@ export function messageHeaders(message: Message): Record<string, unknown> {
   return headers;
 }
 
-/** The message as fedora-messaging would serialise it, plus its identity fields. */
-export function messageToJson(message: Message): Record<string, unknown> {
+/** The message (a Message or JSON, read by createMessage) as fedora-messaging would serialise it, plus its identity fields. */
+export function messageToJson(input: Message | MessageInput): Record<string, unknown> {
+  const message = asMessage(input);
   return {
     id: message.id,
     topic: message.topic,

@@ -3,7 +3,8 @@ import { createEngine } from '../engine/engine.js';
 import { MemoryAwardStore } from '../stores/memory/memory-award-store.js';
 import { MemoryHistoryStore, historyRowOf } from '../stores/memory/memory-history-store.js';
 import { ruleYaml, compileRuleText } from '../testing/helpers.js';
-import { asMessage, createMessage } from './create-message.js';
+import { messageBindings } from '../engine/python-views.js';
+import { asMessage, createMessage, messageHeaders, messageToJson } from './create-message.js';
 import type { Message } from './message.js';
 import type { MessageInput } from './message-input.js';
 import { MessageError } from './message-error.js';
@@ -68,6 +69,15 @@ describe('one message shape everywhere', () => {
     // @ts-expect-error: usernames is a list
     expect(messageError(() => store.add({ topic: TOPIC, usernames: 'ralph' })).message).toBe("'usernames' must be a list of strings");
     expect(store.size).toBe(0);
+  });
+
+  it('gives the JSON views of a message from JSON as from a Message', () => {
+    const m = createMessage(json);
+    expect(messageToJson(json)).toEqual(messageToJson(m));
+    expect(messageHeaders(json)).toEqual({ 'sent-at': '2024-01-01T00:00:00.000Z', fedora_messaging_user_ralph: true });
+    expect(messageBindings(json).msg).toEqual(messageBindings(m).msg);
+    // @ts-expect-error: `msgId` is not a message field
+    expect(() => messageBindings({ topic: TOPIC, msgId: 'x' })).toThrow("did you mean 'msg_id'?");
   });
 
   it('gives a Message back as it is, and reads anything else', () => {
