@@ -3,9 +3,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRuleSource } from '../rules/load/load-rule-source.js';
 import { RuleError } from '../rules/rule-issue.js';
 import { expectAwards } from './expect-awards.js';
-import { runRules } from './run-rules.js';
+import { type RuleRunOptions, runRules } from './run-rules.js';
 
 const rule = (name: string, body: string): string => `name: ${name}
 description: test badge
@@ -103,6 +104,20 @@ describe('runRules', () => {
       awards: [{ badge_id: 'first-comment', user: 'ralph', message_id: 'm1' }, { badge_id: 'first-comment', user: 'bob', message_id: 'm2' }],
       failures: [],
     });
+  });
+
+  it('takes a folder, YAML text and compiled rules together, evaluated in the order given', async () => {
+    const compiled = loadRuleSource(rule('Any Comment', 'trigger: {topic: bodhi.update.comment}\nrecipient: message.agent_name'), 'any.yml').rule!;
+    const messages = [comment('m1', 'ralph'), comment('m2', 'ralph'), comment('m3', 'ralph')];
+    const badges = async (rules: RuleRunOptions['rules']) => (await runRules({ rules, messages })).awards.map((a) => `${a.badge_id} ${a.message_id}`);
+    expect(await badges([THIRD_COMMENT, dir, compiled])).toEqual(['first-comment m1', 'any-comment m1', 'third-comment m3']);
+    expect(await badges([compiled, dir])).toEqual(['any-comment m1', 'first-comment m1']);
+  });
+
+  it('refuses two rules for one badge', async () => {
+    const error = await runRules({ rules: [dir, FIRST_COMMENT], messages: [] }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(RuleError);
+    expect((error as RuleError).message).toContain("rule-1.yml:1:1: name: badge id 'first-comment' is already used by");
   });
 
   it('throws a RuleError listing the problems of an invalid rule', async () => {

@@ -22,10 +22,11 @@ export interface RuleAward {
 /** What to run: rules, what the stores hold first, and the messages, as a case of an `accolade test` file. */
 export interface RuleRunOptions {
   /**
-   * The rules: each string is rule YAML text when it holds a line break,
-   * else the path of a rule file or folder (relative to the working
-   * folder); compiled rules are taken as they are. An invalid rule throws
-   * a RuleError listing every problem.
+   * The rules: each string is rule YAML text when it holds a line break
+   * (named rule-1.yml, rule-2.yml... in problems and failures), else the
+   * path of a rule file or folder (relative to the working folder);
+   * compiled rules are taken as they are. Evaluated in the order given. An
+   * invalid rule, or two for one badge, throws a RuleError listing every problem.
    */
   readonly rules: string | CompiledRule | readonly (string | CompiledRule)[];
   /** Messages stored in the history before the run, never evaluated. */
@@ -51,21 +52,30 @@ export interface RuleRunResult {
   readonly failures: EngineEvent[];
 }
 
-/** Compile what `rules` names: YAML texts here, paths through loadRules. */
+/**
+ * Compile what `rules` names, in its order: YAML texts here (named
+ * rule-1.yml, rule-2.yml... in issues and failures), paths through
+ * loadRules. Two rules for one badge are an error, as in a rule folder.
+ */
 async function compileRules(rules: RuleRunOptions['rules']): Promise<CompiledRule[]> {
-  const items = typeof rules === 'string' || !Array.isArray(rules) ? [rules as string | CompiledRule] : (rules as readonly (string | CompiledRule)[]);
-  const paths = items.filter((r): r is string => typeof r === 'string' && !r.includes('\n'));
-  const compiled: CompiledRule[] = paths.length === 0 ? [] : await loadRules(paths);
+  const items: readonly (string | CompiledRule)[] = typeof rules === 'string' || !Array.isArray(rules) ? [rules as string | CompiledRule] : rules;
+  const compiled: CompiledRule[] = [];
   const issues: RuleIssue[] = [];
-  let n = 0;
+  let texts = 0;
   for (const item of items) {
     if (typeof item !== 'string') compiled.push(item);
-    else if (item.includes('\n')) {
-      n++;
-      const { rule, issues: found } = loadRuleSource(item, `rule-${n}.yml`);
+    else if (!item.includes('\n')) compiled.push(...await loadRules([item]));
+    else {
+      const { rule, issues: found } = loadRuleSource(item, `rule-${++texts}.yml`);
       issues.push(...found.filter((i) => i.severity === 'error'));
       if (rule !== null) compiled.push(rule);
     }
+  }
+  const files = new Map<string, string>();
+  for (const rule of compiled) {
+    const first = files.get(rule.badgeId);
+    if (first === undefined) files.set(rule.badgeId, rule.file);
+    else issues.push({ code: 'duplicate-badge', severity: 'error', file: rule.file, line: 1, column: 1, path: 'name', message: `badge id '${rule.badgeId}' is already used by ${first}` });
   }
   if (issues.length > 0) throw new RuleError(issues);
   return compiled;
