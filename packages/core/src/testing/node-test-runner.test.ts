@@ -20,14 +20,14 @@ describeAwardStoreConformance('memory awards', ({ optedOut, awards }) => ({ stor
 `;
 
 const run = promisify(execFile);
-/** `node --test` on the file: its exit code and TAP output. */
-async function nodeTest(file: string): Promise<{ code: number; tap: string }> {
+/** `node --test` on the file: its exit code, TAP output and stderr (the suites import the built package: run `pnpm build` first). */
+async function nodeTest(file: string): Promise<{ code: number; tap: string; stderr: string }> {
   try {
-    const { stdout } = await run(process.execPath, ['--test', '--test-reporter=tap', file]);
-    return { code: 0, tap: stdout };
+    const { stdout, stderr } = await run(process.execPath, ['--test', '--test-reporter=tap', file]);
+    return { code: 0, tap: stdout, stderr };
   } catch (error) {
-    const failed = error as { code?: number; stdout?: string };
-    return { code: failed.code ?? -1, tap: failed.stdout ?? '' };
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, tap: failed.stdout ?? '', stderr: failed.stderr ?? '' };
   }
 }
 const lines = (tap: string, status: 'ok' | 'not ok'): string[] =>
@@ -41,9 +41,9 @@ describe('the store conformance suites under node:test', () => {
   it('pass on the in-memory stores', async () => {
     const file = join(dir, 'memory.test.mjs');
     await writeFile(file, suite('const history = (s) => s; const awardStore = (s) => s;'));
-    const { code, tap } = await nodeTest(file);
+    const { code, tap, stderr } = await nodeTest(file);
     expect(lines(tap, 'not ok')).toEqual([]);
-    expect(code).toBe(0);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(lines(tap, 'ok')).toEqual(expect.arrayContaining([
       'ORs the values of a key and ANDs the keys', 'skips a message it already holds', 'memory history: datanommer query semantics',
       'awards once when the same award is asked for many times at once', 'memory awards: awards',
