@@ -22,6 +22,11 @@ const EXAMPLES = [
     ],
   },
   {
+    // The bot's own stores against @accolade/core/testing's conformance suites, under node:test.
+    script: 'example:bot:test',
+    expect: ['# pass 27', '# fail 0'],
+  },
+  {
     script: 'example:webhooks',
     expect: [
       '401  refused: X-Hub-Signature-256 does not match the secret',
