@@ -116,6 +116,23 @@ try {
     "export * as fedora from '@accolade/fedora';",
     "export * as amqp from '@accolade/amqp';",
     "export * as cli from '@accolade/cli';",
+    "export * as coreTesting from '@accolade/core/testing';",
+    "export * as fedoraTesting from '@accolade/fedora/testing';",
+    '',
+  ].join('\n'));
+  // A rules project's tests, under node:test: expectAwards on its rule, and the store conformance suites.
+  writeFileSync(join(app, 'badges.test.ts'), [
+    "import { describe, it } from 'node:test';",
+    "import { MemoryAwardStore, MemoryHistoryStore } from '@accolade/core';",
+    "import { describeAwardStoreConformance, describeHistoryStoreConformance, expectAwards } from '@accolade/core/testing';",
+    '',
+    "const comment = (id: string, name: string) => ({ id, topic: 'org.fedoraproject.prod.bodhi.update.comment', body: { comment: { user: { name } } } });",
+    "it('awards First Comment once per commenter', async () => {",
+    "  await expectAwards({ rules: 'rules/first-comment.yml', messages: [comment('m1', 'ralph'), comment('m2', 'ralph'), comment('m3', 'ann')],",
+    "    awards: [{ badge_id: 'first-comment', user: 'ralph' }, { badge_id: 'first-comment', user: 'ann' }] });",
+    '});',
+    "describeHistoryStoreConformance('memory history', () => ({ store: new MemoryHistoryStore() }), { describe, it });",
+    "describeAwardStoreConformance('memory awards', ({ optedOut, awards }) => ({ store: new MemoryAwardStore({ optedOut, awards }) }), { describe, it });",
     '',
   ].join('\n'));
   writeFileSync(join(app, 'bot.ts'), [
@@ -161,7 +178,7 @@ try {
         ...modes, target: 'es2022', lib: ['es2023'], types: ['node'], strict: true, skipLibCheck: false,
         ...(emit ? { outDir: 'out' } : { noEmit: true }),
       },
-      files: ['bot.ts', 'surface.ts', ...(emit ? [] : examples)],
+      files: ['bot.ts', 'badges.test.ts', 'surface.ts', ...(emit ? [] : examples)],
     }, null, 2));
     check(`tsc (module ${label}, skipLibCheck false)`, 'node', [tsc, '-p', `tsconfig.${label}.json`], { cwd: app });
   }
@@ -172,6 +189,9 @@ try {
 
   const printed = check('running the bot', 'node', ['out/bot.js'], { cwd: app });
   if (printed !== null && printed.trim() !== 'ralph first-comment msg-1') fail(`the bot printed ${JSON.stringify(printed)}, expected "ralph first-comment msg-1"`);
+
+  const tap = check('node --test on the rules project\'s tests (@accolade/core/testing)', 'node', ['--test', '--test-reporter=tap', 'out/badges.test.js'], { cwd: app });
+  if (tap !== null && !/^# pass [1-9]\d*$/m.test(tap)) fail(`node --test ran no passing test:\n${tap}`);
 
   const accolade = join(app, 'node_modules', '.bin', 'accolade');
   check('accolade validate on a valid rule', accolade, ['validate', 'rules/first-comment.yml'], { cwd: app });
