@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,7 +83,10 @@ beforeAll(async () => {
   await writeFile(join(dir, 'bare.jsonl'), `${SAMPLES.map((s, i) => toLine(s, i, false)).join('\n')}\n`);
   await writeFile(join(dir, 'fedbadges.toml'), `[consumer_config]\nskip_users = ["bodhi"]\nfasjson_base_url = "${fasjson.url}"\nemail_domain = "fedoraproject.org"\nconsume_delay = 1\n`);
 });
-afterAll(async () => { await fasjson.stop(); });
+afterAll(async () => {
+  await fasjson.stop();
+  await rm(dir, { recursive: true, force: true });
+});
 
 const replay = (messages: string, ...extra: string[]) => runCli(['replay', '--rules', 'rules', messages, '--format', 'json', ...extra], dir);
 

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../acceptance/run-cli.js';
 
 const META = 'name: Bad\ndescription: d\ncreator: c\ndiscussion: u\nimage_url: i\n';
@@ -38,6 +38,7 @@ const FILES: Record<string, string | Buffer> = {
 describe('hostile rule files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'accolade-bad-rules-'));
   for (const [name, content] of Object.entries(FILES)) writeFileSync(join(dir, name), content);
+  afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
 
   it('are each reported as file:line:column: message, never with a stack trace, and the good ones still load', async () => {
     const { code, stdout, stderr } = await runCli(['validate', '.'], dir);

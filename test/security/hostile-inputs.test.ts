@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -14,8 +14,17 @@ const MESSAGE = { id: 'm1', topic: 'org.fedoraproject.prod.a.b', body: { x: 1 },
 const bindings = messageBindings(createMessage(MESSAGE));
 
 let before: string;
-beforeAll(() => { before = prototypeSnapshot(); });
+/** The message every case runs against through `accolade eval`, written once. */
+let dir = '';
+let messageFile = '';
+beforeAll(() => {
+  before = prototypeSnapshot();
+  dir = mkdtempSync(join(tmpdir(), 'accolade-hostile-'));
+  messageFile = join(dir, 'message.json');
+  writeFileSync(messageFile, JSON.stringify(MESSAGE));
+});
 afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
   expect(prototypeSnapshot()).toBe(before);
   expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
 });
@@ -48,9 +57,6 @@ describe(`hostile expressions (${HOSTILE.length} known techniques) end in a type
   });
 
   it.each(HOSTILE.map((c) => [c.id, c] as const))('%s, through accolade eval', async (_id, c) => {
-    const dir = mkdtempSync(join(tmpdir(), 'accolade-hostile-'));
-    const messageFile = join(dir, 'message.json');
-    writeFileSync(messageFile, JSON.stringify(MESSAGE));
     let stdout = '';
     let stderr = '';
     const io = { stdout: (t: string) => { stdout += t; }, stderr: (t: string) => { stderr += t; }, stderrIsTty: false };

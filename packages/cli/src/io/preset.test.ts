@@ -1,9 +1,17 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { type CliIo, UsageError } from './cli-io.js';
 import { presetFromOptions } from './preset.js';
+
+const dirs: string[] = [];
+const tempDir = async (): Promise<string> => {
+  const dir = await mkdtemp(join(tmpdir(), 'accolade-preset-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(async () => { for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true }); });
 
 const captured = (): CliIo & { err: string[] } => {
   const err: string[] = [];
@@ -36,7 +44,7 @@ describe('presetFromOptions (what replay, explain, test, eval and serve hand the
   });
 
   it("with a fedbadges config: schemas, FASJSON accounts, skip users, the stores' URLs and the issuer; ignored keys noted", async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'accolade-preset-'));
+    const dir = await tempDir();
     const file = join(dir, 'fedbadges.toml');
     await writeFile(file, CONFIG);
     const io = captured();
@@ -59,7 +67,7 @@ describe('presetFromOptions (what replay, explain, test, eval and serve hand the
   });
 
   it('a config key of the wrong type is a usage error naming the file and the key', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'accolade-preset-'));
+    const dir = await tempDir();
     const file = join(dir, 'bad.toml');
     await writeFile(file, '[consumer_config]\ndatanommer_db_uri = 5\n');
     await expect(presetFromOptions({ preset: 'fedora', fedbadgesConfig: file }, captured(), {})).rejects.toThrow(`${file}: 'consumer_config.datanommer_db_uri' must be a string`);

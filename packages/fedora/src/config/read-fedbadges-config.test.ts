@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,9 +94,13 @@ describe('the fedbadges config reader', () => {
 
   it('reads a file; an unreadable one is an error naming it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'fedbadges-config-'));
-    const file = join(dir, 'fedbadges.toml');
-    await writeFile(file, EXAMPLE);
-    expect((await readFedbadgesConfig(file)).config.skipUsers).toEqual(['bodhi', 'koji', 'anitya', 'zodbot']);
-    await expect(readFedbadgesConfig(join(dir, 'missing.toml'))).rejects.toMatchObject({ code: 'unreadable', file: join(dir, 'missing.toml') });
+    try {
+      const file = join(dir, 'fedbadges.toml');
+      await writeFile(file, EXAMPLE);
+      expect((await readFedbadgesConfig(file)).config.skipUsers).toEqual(['bodhi', 'koji', 'anitya', 'zodbot']);
+      await expect(readFedbadgesConfig(join(dir, 'missing.toml'))).rejects.toMatchObject({ code: 'unreadable', file: join(dir, 'missing.toml') });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
