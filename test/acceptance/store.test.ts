@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, fixture, runCli } from './run-cli.js';
+import { ROOT, emptyPgliteStore, fixture, runCli } from './run-cli.js';
 
 /**
  * `--store pglite:<dir>`: the same commands with history and awards in an
@@ -16,7 +16,11 @@ const freshDir = (): string => {
 };
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); }, 120_000);
 
-/** Each PGlite start takes seconds, and several tests start two: more than the default 30 s on a busy machine. */
+/**
+ * Each PGlite start takes seconds, and several tests start two: more than the default on a busy machine.
+ * Most tests start from an empty database copied from the run's template (emptyPgliteStore); the
+ * second-replay test starts from a folder that does not exist, as a first run does.
+ */
 const SLOW = { timeout: 180_000 };
 
 function replayArgs(dir: string): string[] {
@@ -29,7 +33,7 @@ function replayArgs(dir: string): string[] {
 describe('accolade replay --store pglite:<dir>', SLOW, () => {
   it.each(readdirSync(fixture('replay')))('%s: byte-identical to the in-memory replay', async (name) => {
     const dir = fixture('replay', name);
-    const result = await runCli([...replayArgs(dir), '--format', 'json', '--store', `pglite:${join(freshDir(), 'db')}`], dir);
+    const result = await runCli([...replayArgs(dir), '--format', 'json', '--store', emptyPgliteStore(join(freshDir(), 'db'))], dir);
     expect(result.stderr).not.toMatch(/internal error/);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(readFileSync(join(dir, 'expected.jsonl'), 'utf8'));
@@ -38,7 +42,7 @@ describe('accolade replay --store pglite:<dir>', SLOW, () => {
   it('prints the same table and summary as the in-memory replay', async () => {
     const dir = fixture('replay', 'recipients');
     const memory = await runCli(replayArgs(dir), dir);
-    const stored = await runCli([...replayArgs(dir), '--store', `pglite:${join(freshDir(), 'db')}`], dir);
+    const stored = await runCli([...replayArgs(dir), '--store', emptyPgliteStore(join(freshDir(), 'db'))], dir);
     expect(stored.stdout).toBe(memory.stdout);
   });
 
@@ -68,7 +72,7 @@ describe('accolade explain and test with --store', SLOW, () => {
   it('explain says the same as with the in-memory stores', async () => {
     const args = ['explain', '--rules', 'examples/fedora/rules', '--history', 'examples/fedora/history.jsonl', 'examples/fedora/message.json'];
     const memory = await runCli(args, ROOT);
-    const stored = await runCli([...args, '--store', `pglite:${join(freshDir(), 'db')}`], ROOT);
+    const stored = await runCli([...args, '--store', emptyPgliteStore(join(freshDir(), 'db'))], ROOT);
     expect(memory.code).toBe(0);
     expect(stored.stdout).toBe(memory.stdout);
   });
@@ -86,7 +90,7 @@ condition: {equal to: 1}
 `);
     const later = { ...JSON.parse(readFileSync(fixture('message.json'), 'utf8')) as Record<string, unknown>, id: 'a-later-comment' };
     writeFileSync(join(dir, 'later.jsonl'), `${JSON.stringify(later)}\n`);
-    const store = ['--store', `pglite:${join(dir, 'db')}`];
+    const store = ['--store', emptyPgliteStore(join(dir, 'db'))];
     const explained = await runCli(['explain', '--rules', join(dir, 'first.yml'), fixture('message.json'), ...store]);
     expect(explained.code).toBe(0);
     // Had explain stored its message, ralph would now have two comments and no first-comment badge.
@@ -99,7 +103,7 @@ condition: {equal to: 1}
   it('test runs every case on its own schema and reports the same', async () => {
     const args = ['test', fixture('rule-tests')];
     const memory = await runCli(args);
-    const stored = await runCli([...args, '--store', `pglite:${join(freshDir(), 'db')}`]);
+    const stored = await runCli([...args, '--store', emptyPgliteStore(join(freshDir(), 'db'))]);
     expect(stored.code).toBe(memory.code);
     expect(stored.stdout).toBe(memory.stdout);
     expect(stored.stdout).toMatch(/3 passed, 2 failed/);
