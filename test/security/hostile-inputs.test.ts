@@ -118,9 +118,8 @@ describe('values too large to describe', () => {
       awards: new MemoryAwardStore(),
       options: { logger: (e) => events.push(e.text) },
     });
-    const started = Date.now();
+    // No wall-clock bound (a busy machine is slow, not wrong): a description that never ends is caught by the test's timeout.
     const awards = await engine.process(createMessage(MESSAGE));
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(awards.map((a) => a.badgeId)).toEqual(['healthy']);
     expect(events.length).toBeGreaterThan(0);
     for (const text of events) expect(text.length).toBeLessThan(200_000);

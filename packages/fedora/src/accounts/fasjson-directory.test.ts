@@ -9,7 +9,8 @@ const USERS = [
 ];
 
 let fasjson: FasjsonStandIn;
-const directory = (options: Partial<FasjsonDirectoryOptions> = {}) => new FasjsonDirectory({ baseUrl: fasjson.url, backoffMs: 5, timeoutMs: 500, ...options });
+// A generous timeout: the stand-in answers at once, and on a busy machine a short one would time out a normal answer.
+const directory = (options: Partial<FasjsonDirectoryOptions> = {}) => new FasjsonDirectory({ baseUrl: fasjson.url, backoffMs: 5, timeoutMs: 10_000, ...options });
 
 beforeEach(async () => { fasjson = await new FasjsonStandIn(USERS).start(); });
 afterEach(async () => { await fasjson.stop(); });
@@ -119,8 +120,9 @@ describe('FasjsonDirectory: slow and failing answers', () => {
   });
 
   it('a slow answer times out and is retried', async () => {
-    fasjson.fail({ delayMs: 300 });
-    const users = directory({ timeoutMs: 100 });
+    // The first answer never comes (stop() cuts it); the retry's must come within the timeout, also on a busy machine.
+    fasjson.fail({ delayMs: 30_000 });
+    const users = directory({ timeoutMs: 1_500 });
     expect(await users.resolve('nick', 'irc:/nirik')).toBe('nirik');
     expect(fasjson.requests).toHaveLength(2);
   });
