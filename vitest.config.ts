@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +9,9 @@ export default defineConfig({
     // one initialised PGlite for every test that needs an empty database (test/setup/pglite-template.ts).
     globalSetup: ['test/setup/temp-folder-guard.ts', 'test/setup/pglite-template.ts'],
     setupFiles: ['test/setup/temp-folder-per-file.ts'],
+    // Vitest's default is one worker per core less one: a single worker on a 2-core machine, idle
+    // while the CLI processes the acceptance tests start do the work, and one core unused.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Hang catchers, not performance bounds: on a busy 2-core machine a PGlite-heavy test or hook
     // takes many times its usual time, and the 10 s hook default failed runs that were only slow.
     testTimeout: 180_000,
