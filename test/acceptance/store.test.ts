@@ -101,7 +101,8 @@ condition: {equal to: 1}
   });
 
   it('test runs every case on its own schema and reports the same', async () => {
-    const args = ['test', fixture('rule-tests')];
+    // The passing and failing cases (the folder also holds broken and invalid test files, which never reach a store).
+    const args = ['test', fixture('rule-tests/commenter.test.yml'), fixture('rule-tests/failing/wrong.test.yml')];
     const memory = await runCli(args);
     const stored = await runCli([...args, '--store', emptyPgliteStore(join(freshDir(), 'db'))]);
     expect(stored.code).toBe(memory.code);
