@@ -50,7 +50,7 @@ describe(`${PROCESSES} engine processes on one stream of ${MESSAGES} messages an
       const store = `${db.url}${db.url.includes('?') ? '&' : '?'}schema=${db.schema}`;
       const runs = Array.from({ length: PROCESSES }, async (_, i) => {
         await sleep(i * stagger);
-        return runCli(['replay', '--rules', inputs.rules, inputs.stream, '--format', 'json', '--store', store]);
+        return runCli(['replay', '--rules', inputs.rules, inputs.stream, '--format', 'json', '--no-progress', '--store', store]);
       });
       const results = await Promise.all(runs);
       for (const r of results) expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
