@@ -1,9 +1,10 @@
-import { type HistoryQuery, type HistoryRow, type HistoryStore, type Message, type MessageInput, asMessage } from '@accolade/core';
+import { type CountShape, type HistoryQuery, type HistoryRow, type HistoryStore, type Message, type MessageInput, asMessage } from '@accolade/core';
 import type { SqlClient } from '../client/sql-client.js';
 import { CountCache, countKey } from './count-cache.js';
 import { countSql, findSql } from './query-sql.js';
 import { type SelectedRow, toHistoryRow } from './history-row.js';
 import { KnownNames, recordMessage } from './record-message.js';
+import { RunningCounts, type RunningCountsOptions } from './running-counts.js';
 
 export interface PostgresHistoryStoreOptions {
   /**
@@ -31,6 +32,15 @@ export interface PostgresHistoryStoreOptions {
    * writer that commits rows out of id order, leave it off.
    */
   countCache?: boolean | number;
+  /**
+   * Keep counts running in the database, in Accolade's own tables beside
+   * datanommer's (see RunningCounts): `true`, or options. The views are
+   * those the engine announces (`prepare`) and the one-who, one-where
+   * counts; prepare() builds them, from where a previous run left them.
+   * Not with the 'latest' horizon; it assumes what the count cache
+   * assumes (rows committed in the order of their ids up to the horizon).
+   */
+  runningCounts?: boolean | RunningCountsOptions;
   /**
    * Who writes the messages:
    * - `'insert'` (default): add() stores the message unless its msg_id is
@@ -69,6 +79,7 @@ export class PostgresHistoryStore implements HistoryStore {
   private readonly knownNames = new KnownNames();
   private readonly cache: CountCache | null;
   private readonly external: { waitMs: number; pollMs: number } | null;
+  private readonly running: RunningCounts | null;
 
   constructor(private readonly client: SqlClient, options: PostgresHistoryStoreOptions = {}) {
     const horizon = options.horizon ?? 'recorded';
@@ -77,6 +88,14 @@ export class PostgresHistoryStore implements HistoryStore {
     this.external = options.recording === 'external' ? { waitMs: options.externalWaitMs ?? 30_000, pollMs: options.externalPollMs ?? 100 } : null;
     const cache = options.countCache ?? false;
     this.cache = cache === false || !this.useHorizon ? null : new CountCache(cache === true ? undefined : cache);
+    const running = options.runningCounts ?? false;
+    if (running !== false && !this.useHorizon) throw new RangeError("runningCounts needs a horizon ('recorded' or 'message'), not 'latest'");
+    this.running = running === false ? null : new RunningCounts(client, running === true ? {} : running);
+  }
+
+  /** Build (or bring up to date) the running counts for the engine's count shapes, when they are on. */
+  async prepare(shapes: readonly CountShape[]): Promise<void> {
+    await this.running?.prepare(shapes);
   }
 
   /** The row id counts are bounded by (null before the first message). */
@@ -86,6 +105,11 @@ export class PostgresHistoryStore implements HistoryStore {
 
   async count(query: HistoryQuery): Promise<number> {
     const horizon = this.bound();
+    if (this.running !== null && horizon !== null) {
+      await this.running.advance(horizon);
+      const counted = await this.running.count(query, horizon);
+      if (counted !== null) return counted;
+    }
     if (this.cache === null || horizon === null) return this.countBetween(query, horizon, null);
     const key = countKey(query);
     const known = this.cache.get(key);

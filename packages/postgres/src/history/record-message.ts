@@ -4,7 +4,7 @@ import { nullableLiteral, textArrayLiteral, textLiteral } from '../sql/literals.
 import { isoParam, utcTimestamp } from '../sql/values.js';
 
 /** Advisory lock held while a message is recorded: "the stream's next row". */
-const RECORD_LOCK = 0x6d736769; // 'msgi'
+export const RECORD_LOCK = 0x6d736769; // 'msgi'
 
 const sortedUnique = (names: readonly string[]): string[] => [...new Set(names)].sort();
 
