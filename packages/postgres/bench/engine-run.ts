@@ -9,10 +9,12 @@ export interface RunResult {
   /** Per-message latency in milliseconds, sorted. */
   latencies: number[];
   awards: string[];
+  /** SQL statements per stream message, when a counter was given. */
+  statements: number | null;
 }
 
 /** One engine over the stream, one message at a time, as a consumer runs it; every message timed. */
-export async function runEngine(rules: readonly CompiledRule[], history: HistoryStore, awards: AwardStore, stream: readonly Message[], onProgress?: (done: number, seconds: number) => void): Promise<RunResult> {
+export async function runEngine(rules: readonly CompiledRule[], history: HistoryStore, awards: AwardStore, stream: readonly Message[], onProgress?: (done: number, seconds: number) => void, statements?: () => number): Promise<RunResult> {
   const engine = createEngine({ rules, history, awards });
   const latencies: number[] = [];
   const made: string[] = [];
@@ -20,6 +22,7 @@ export async function runEngine(rules: readonly CompiledRule[], history: History
   const readyAt = performance.now();
   await engine.ready();
   const startup = (performance.now() - readyAt) / 1000;
+  const sent = statements?.() ?? 0;
   const started = performance.now();
   for (const m of stream) {
     const t = performance.now();
@@ -28,7 +31,8 @@ export async function runEngine(rules: readonly CompiledRule[], history: History
     if (onProgress !== undefined && latencies.length % 250 === 0) onProgress(latencies.length, (performance.now() - started) / 1000);
   }
   const seconds = (performance.now() - started) / 1000;
-  return { messages: stream.length, startup, seconds, latencies: latencies.sort((a, b) => a - b), awards: made };
+  const perMessage = statements === undefined ? null : (statements() - sent) / stream.length;
+  return { messages: stream.length, startup, seconds, latencies: latencies.sort((a, b) => a - b), awards: made, statements: perMessage };
 }
 
 export const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
