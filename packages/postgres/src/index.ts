@@ -13,6 +13,7 @@ export { ensureDatanommerSchema, ensureTahrirSchema, ensureOutboxSchema } from '
 export { PostgresOutbox } from './outbox/postgres-outbox.js';
 
 export { PostgresHistoryStore, HistoryWaitError, type PostgresHistoryStoreOptions } from './history/postgres-history-store.js';
+export type { RunningCountsOptions } from './history/running-counts.js';
 export { recordMessage } from './history/record-message.js';
 export { bulkLoadHistory } from './history/bulk-load-history.js';
 export { countSql, findSql } from './history/query-sql.js';
