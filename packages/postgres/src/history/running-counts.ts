@@ -65,12 +65,16 @@ export class RunningCounts {
     for (const spec of specs) {
       const key = viewKey(spec);
       if (this.views.has(key)) continue;
-      const rows = await this.client.query<{ id: number; through: number }>(
+      let rows = await this.client.query<{ id: number; through: number }>(
         `WITH ins AS (INSERT INTO accolade_count_views (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING id, through_id)
          SELECT id, through_id::float8 AS through FROM ins UNION ALL SELECT id, through_id::float8 FROM accolade_count_views WHERE key = $1`,
         [key],
       );
-      this.views.set(key, { id: Number(rows[0]!.id), spec, through: Number(rows[0]!.through) });
+      // Another process inserted the view at the same time: the statement waited for its commit, but its
+      // snapshot predates that row. A new statement sees it.
+      if (rows[0] === undefined) rows = await this.client.query('SELECT id, through_id::float8 AS through FROM accolade_count_views WHERE key = $1', [key]);
+      if (rows[0] === undefined) throw new Error(`the running count view ${key} was neither stored nor found`);
+      this.views.set(key, { id: Number(rows[0].id), spec, through: Number(rows[0].through) });
     }
     this.index = new CountViewIndex([...this.views.values()].map((v) => v.spec));
     // Once the record lock is held, every row up to the newest id is committed (recorders hold it until their commit).
