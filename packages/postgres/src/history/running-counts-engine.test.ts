@@ -1,11 +1,8 @@
-import { vi } from 'vitest';
 import { describeEngineDifferential } from '../testing/engine-differential.js';
 import { postgresStores } from '../testing/harnesses.js';
 import { pgliteClient } from '../testing/pglite-harness.js';
 
 // Running counts must never change a result: the engine on them gives the in-memory engine's awards, in order.
-// 1,500 messages through an engine on PGlite take a minute or two on a busy 2-core machine.
-vi.setConfig({ testTimeout: 300_000 });
 const pglite = async () => ({ client: await pgliteClient(), release: async () => {} });
 
 describeEngineDifferential('PGlite stores with running counts', postgresStores(pglite, { runningCounts: true }), 1500, 60);

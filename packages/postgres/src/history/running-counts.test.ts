@@ -88,7 +88,7 @@ describe('running counts', () => {
     }
     // The views answered most of the shaped queries (540), not the fallback.
     expect(answered).toBeGreaterThan(250);
-  }, 120_000);
+  });
 
   it('count as of a horizon behind the views (a redelivered message), by subtracting the rows past it', async () => {
     const client = await pgliteClient();
