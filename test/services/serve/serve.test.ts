@@ -148,6 +148,22 @@ describe('accolade serve on RabbitMQ and PostgreSQL', () => {
     expect(broker.announcements).toHaveLength(1);
   });
 
+  it('--running-counts: counts from counters kept in the database give the awards of a replay', async () => {
+    const store = await setUp();
+    // More messages than one fold (every 1,000 rows), so counts are read from folded counters and from the rows since.
+    const messages = wireStream(17, 1500);
+    const expected = await referenceAwards(ws, messages);
+    expect(expected.length).toBeGreaterThan(50);
+    const p = serve(store, ['--running-counts']);
+    await waitConnected(p);
+    await broker.publish(messages);
+    await p.waitFor(() => processedIds([p], messages).size === messages.length, 'every message processed', 120_000);
+    expect(await storedAwards(db.client)).toEqual(expected);
+    const counters = await db.client.query<{ n: string }>('SELECT count(*) AS n FROM accolade_counts');
+    expect(Number(counters[0]!.n)).toBeGreaterThan(0);
+    expect(await p.stop()).toBe(0);
+  });
+
   it('three processes on one queue award what one would, each award once', async () => {
     const store = await setUp();
     const messages = wireStream(14, 1500);

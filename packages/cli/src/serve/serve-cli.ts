@@ -22,6 +22,7 @@ export function addServeCommand(program: Command, io: CliIo, setCode: (code: num
     .option('--config <file.toml>', 'the same settings from a TOML file (snake_case keys); flags and the environment win over it')
     .addOption(new Option('--history <mode>', 'insert: record each message (default); external: wait for datanommer to record it').choices(['insert', 'external']))
     .option('--history-wait <seconds>', 'with --history external: how long to wait for a message to appear (default 30)')
+    .option('--running-counts', 'keep running counts in the database (Accolade\'s own tables) for the rules\' count shapes: faster counts on a large history, at a start-up cost to build them')
     .addOption(new Option('--log-level <level>', 'JSON log lines on stderr from this level (default info)').choices(['debug', 'info', 'warn', 'error']))
     .option('--watch', 'reload the rules when their files change (the default)')
     .option('--no-watch', 'do not reload the rules when their files change (SIGHUP still does)')

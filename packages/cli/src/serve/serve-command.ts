@@ -116,7 +116,7 @@ async function openStoresUntilUp(settings: ServeSettings, preset: PresetSetup, l
   while (!signal.aborted) {
     try {
       const opened = await pg.openStores(location, {
-        history: { horizon: 'message', recording: settings.history, externalWaitMs: settings.historyWait * 1000 },
+        history: { horizon: 'message', recording: settings.history, externalWaitMs: settings.historyWait * 1000, ...(settings.runningCounts ? { runningCounts: true } : {}) },
         awards: { outbox: true, ...awardOptions(preset, pg.DEFAULT_ISSUER) },
       });
       return { history: opened.history, awards: opened.awards, outbox: opened.outbox!, close: opened.close };

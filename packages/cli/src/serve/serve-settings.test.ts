@@ -17,7 +17,7 @@ describe('serve settings: the config file, the environment and the flags', () =>
   it('has the contract defaults', async () => {
     expect(await resolveServeSettings(flags({ rules: ['r'], store: 'pglite:/tmp/x' }), {})).toEqual({
       rules: ['r'], store: 'pglite:/tmp/x', amqp: DEFAULT_AMQP_URL, queue: 'accolade', exchange: 'amq.topic', bind: ['#'],
-      prefetch: 10, history: 'insert', historyWait: 30, logLevel: 'info', watch: true,
+      prefetch: 10, history: 'insert', historyWait: 30, runningCounts: false, logLevel: 'info', watch: true,
     });
   });
 
@@ -45,6 +45,7 @@ watch = false
     });
     const env = { ACCOLADE_QUEUE: 'from-env', ACCOLADE_PREFETCH: '5', ACCOLADE_AMQP_URL: 'amqp://env/' };
     expect(await resolveServeSettings(flags({ config }), env)).toMatchObject({ queue: 'from-env', prefetch: 5, amqp: 'amqp://env/' });
+    expect(await resolveServeSettings(flags({ rules: ['r'], store: 'pglite:x', runningCounts: true }), {})).toMatchObject({ runningCounts: true });
     expect(await resolveServeSettings(flags({ config, queue: 'from-flag', prefetch: '7', rules: ['only'], watch: true }), env)).toMatchObject({ queue: 'from-flag', prefetch: 7, rules: ['only'], watch: true, amqp: 'amqp://env/' });
   });
 
@@ -55,6 +56,8 @@ watch = false
     ['a value out of range', 'rules = "r"\nstore = "pglite:x"\nprefetch = 0\n', /bad\.toml: prefetch: must be between 1 and 65535, got 0/],
     ['an unknown history mode', 'rules = "r"\nstore = "pglite:x"\nhistory = "both"\n', /bad\.toml: history: must be 'insert' or 'external'/],
     ['a store that is no database', 'rules = "r"\nstore = "memory"\n', /bad\.toml: store: must be postgres:\/\/\.\.\. or pglite:<dir>/],
+    ['running counts with an external writer', 'rules = "r"\nstore = "pglite:x"\nhistory = "external"\nrunning_counts = true\n', /bad\.toml: running_counts: needs history 'insert'/],
+    ['running counts not a boolean', 'rules = "r"\nstore = "pglite:x"\nrunning_counts = "yes"\n', /bad\.toml: running_counts: /],
     ['broken TOML', 'rules = "r\n', /bad\.toml:1:\d+: TOML: /],
   ])('names the file, the key and what is wrong for %s', async (_what, text, message) => {
     await expect(resolveServeSettings(flags({ config: file('bad.toml', text) }), {})).rejects.toThrow(message);

@@ -19,6 +19,8 @@ export interface ServeSettings {
   history: 'insert' | 'external';
   /** With `history: external`: how long to wait for datanommer, in seconds. */
   historyWait: number;
+  /** Counts from running counters in the database (PostgresHistoryStore's runningCounts); only with history insert. */
+  runningCounts: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Reload the rules when their files change. */
   watch: boolean;
@@ -41,6 +43,7 @@ export interface ServeFlags {
   fedbadgesConfig?: string;
   history?: string;
   historyWait?: string;
+  runningCounts?: boolean;
   logLevel?: string;
   watch?: boolean;
 }
@@ -71,6 +74,7 @@ const FILE_KEYS: Record<string, { kind: Kind; setting: keyof ServeSettings; env?
   fedbadges_config: { kind: 'string', setting: 'fedbadgesConfig' },
   history: { kind: 'string', setting: 'history' },
   history_wait: { kind: 'integer', setting: 'historyWait' },
+  running_counts: { kind: 'boolean', setting: 'runningCounts' },
   log_level: { kind: 'string', setting: 'logLevel', env: 'ACCOLADE_LOG_LEVEL' },
   watch: { kind: 'boolean', setting: 'watch' },
 };
@@ -114,6 +118,9 @@ export async function resolveServeSettings(flags: ServeFlags, env: NodeJS.Proces
   if (history !== 'insert' && history !== 'external') fail('history', `must be 'insert' or 'external', got '${history}'`);
   const historyWait = toInteger(merged.historyWait ?? 30, (p) => fail('historyWait', p));
   if (historyWait < 1) fail('historyWait', 'must be at least 1 (seconds)');
+  const runningCounts = (merged.runningCounts as boolean | undefined) ?? false;
+  // Counters are folded under the recording lock; rows another writer commits out of id order could be missed.
+  if (runningCounts && history === 'external') fail('runningCounts', "needs history 'insert' (with an external writer the counters could miss rows committed out of id order)");
   const preset = merged.preset as string | undefined;
   if (preset !== undefined && preset !== 'fedora') fail('preset', `must be 'fedora', got '${preset}'`);
   const logLevel = (merged.logLevel as string | undefined) ?? 'info';
@@ -132,7 +139,7 @@ export async function resolveServeSettings(flags: ServeFlags, env: NodeJS.Proces
     ...(preset === undefined ? {} : { preset: 'fedora' as const }),
     ...(merged.fasjson === undefined ? {} : { fasjson: merged.fasjson as string }),
     ...(merged.fedbadgesConfig === undefined ? {} : { fedbadgesConfig: merged.fedbadgesConfig as string }),
-    history: history as ServeSettings['history'], historyWait,
+    history: history as ServeSettings['history'], historyWait, runningCounts,
     logLevel: logLevel as ServeSettings['logLevel'],
     watch: (merged.watch as boolean | undefined) ?? true,
   };
@@ -198,7 +205,7 @@ function fromEnv(env: NodeJS.ProcessEnv): { source: (key: string) => string; val
 }
 
 const FLAG_NAMES: Partial<Record<keyof ServeSettings, string>> = {
-  topicPrefix: '--topic-prefix', fedbadgesConfig: '--fedbadges-config', historyWait: '--history-wait', logLevel: '--log-level',
+  topicPrefix: '--topic-prefix', fedbadgesConfig: '--fedbadges-config', historyWait: '--history-wait', runningCounts: '--running-counts', logLevel: '--log-level',
 };
 
 function fromFlags(flags: ServeFlags): { source: (key: string) => string; values: Raw } {
@@ -207,7 +214,7 @@ function fromFlags(flags: ServeFlags): { source: (key: string) => string; values
     bind: flags.bind.length === 0 ? undefined : flags.bind,
     store: flags.store, amqp: flags.amqp, queue: flags.queue, exchange: flags.exchange, topicPrefix: flags.topicPrefix,
     prefetch: flags.prefetch, metrics: flags.metrics, preset: flags.preset, fasjson: flags.fasjson,
-    fedbadgesConfig: flags.fedbadgesConfig, history: flags.history, historyWait: flags.historyWait, logLevel: flags.logLevel, watch: flags.watch,
+    fedbadgesConfig: flags.fedbadgesConfig, history: flags.history, historyWait: flags.historyWait, runningCounts: flags.runningCounts, logLevel: flags.logLevel, watch: flags.watch,
   };
   return { source: (setting) => `command line|${FLAG_NAMES[setting as keyof ServeSettings] ?? `--${setting}`}`, values };
 }
