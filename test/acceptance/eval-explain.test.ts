@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli } from './run-cli.js';
 
@@ -85,5 +86,22 @@ filter-users (rules/f01-users.yml)
     condition: equal to 4 -> true
     AWARDED
 `);
+  });
+
+  it('refuses a --history file that is no JSON Lines (gzip, one JSON document), exit 2, naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'accolade-explain-history-'));
+    try {
+      const rules = fixture('replay', 'filters', 'rules');
+      writeFileSync(join(dir, 'history.jsonl.gz'), gzipSync('{"topic": "a"}\n'));
+      writeFileSync(join(dir, 'history.json'), '[\n  {"topic": "a"}\n]\n');
+      const gz = await runCli(['explain', '--rules', rules, '--history', join(dir, 'history.jsonl.gz'), fixture('explain-message.json')]);
+      expect([gz.code, gz.stdout]).toEqual([2, '']);
+      expect(gz.stderr).toContain(`history '${join(dir, 'history.jsonl.gz')}' is gzip-compressed, not JSON Lines; decompress it first, e.g. gunzip -c`);
+      expect(gz.stderr).toContain('| accolade explain ... --history -');
+      const doc = await runCli(['explain', '--rules', rules, '--history', join(dir, 'history.json'), fixture('explain-message.json')]);
+      expect([doc.code, doc.stderr]).toEqual([2, expect.stringContaining('is one JSON document (an array), not JSON Lines')]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,7 +2,7 @@ import { type AwardResult, MemoryUserDirectory, createEngine } from '@accolade/c
 import { logEngineEvent, awardLine } from '../commands/replay.js';
 import { type CliIo, UsageError } from '../io/cli-io.js';
 import { loadOptional } from '../io/optional-packages.js';
-import { readAwards, readUsers, splitList } from '../io/input-files.js';
+import { openJsonLines, readAwards, readUsers, splitList } from '../io/input-files.js';
 import { type PresetCliOptions, presetFromOptions, withKnownUsers } from '../io/preset.js';
 import { assertReadable } from '../io/read-lines.js';
 import { loadRulesForRun } from '../io/rule-set.js';
@@ -64,7 +64,7 @@ export async function replayBackfill(options: BackfillCliOptions, io: CliIo, now
     const { client, history, awards } = stores;
     await awards.ensureBadges(rules.map((r) => r.badge));
     const known = new Set(rules.map((r) => r.badge.id));
-    for (const a of options.awards === undefined ? [] : await readAwards(options.awards, io)) {
+    for (const a of options.awards === undefined ? [] : await readAwards(await openJsonLines(options.awards, 'awards', io), io)) {
       if (known.has(a.badgeId)) await awards.award({ badgeId: a.badgeId, user: a.user, messageId: null, issuedAt: new Date(0) });
     }
     for (const user of splitList(options.optedOut)) await awards.setOptedOut(user);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { type Explanation, MessageError, createEngine, parseMessage } from '@accolade/core';
 import type { CliIo } from '../io/cli-io.js';
 import { UsageError } from '../io/cli-io.js';
-import { readMessages } from '../io/input-files.js';
+import { openJsonLines, readMessages } from '../io/input-files.js';
 import { assertReadable } from '../io/read-lines.js';
 import { type PresetCliOptions, presetFromOptions } from '../io/preset.js';
 import { loadRulesForRun } from '../io/rule-set.js';
@@ -45,7 +45,7 @@ export async function explain(messageFile: string, options: { rules: string[]; h
   try {
     const stores = await provider.open({ badges: rules.map((r) => r.badge) });
     try {
-      if (options.history !== undefined) for await (const m of readMessages(options.history, io, preset.schemas)) await stores.history.add(m);
+      if (options.history !== undefined) for await (const m of readMessages(await openJsonLines(options.history, 'history', io, 'explain'), io, preset.schemas)) await stores.history.add(m);
       const engine = createEngine({
         rules, history: stores.history, awards: stores.awards, ...(preset.users ? { users: preset.users } : {}),
         options: { skipUsers: preset.skipUsers, recordMessages: true, logger: logEngineEvent(io, options.verbose ?? true) },

@@ -8,20 +8,20 @@ import { type LineInput, STDIN, openInput, readLines } from './read-lines.js';
  * error naming it, one that is clearly something else: compressed, binary,
  * one JSON document spread over lines, or text without a JSON object.
  */
-export async function openJsonLines(path: string, what: string, io: CliIo): Promise<LineInput> {
+export async function openJsonLines(path: string, what: string, io: CliIo, command = 'replay'): Promise<LineInput> {
   const input = await openInput(path, what, io.stdin, opensAsJsonLines);
   const refused = checkJsonLinesHead(input.head, input.headIsAll);
   if (refused === null) return input;
   input.close();
-  throw new UsageError(`${what} '${input.name}' ${refused.reason}${hint(refused, path, what)}`);
+  throw new UsageError(`${what} '${input.name}' ${refused.reason}${hint(refused, path, what, command)}`);
 }
 
 /** How to get JSON Lines instead, with the file's name in it. */
-function hint(refused: NotJsonLines, path: string, what: string): string {
+function hint(refused: NotJsonLines, path: string, what: string, command: string): string {
   const onStdin = path === STDIN;
   if (refused.decompress !== undefined) {
     const target = what === 'messages' ? '-' : `--${what} -`;
-    return `; decompress it first, e.g. ${onStdin ? '... | ' : ''}${refused.decompress}${onStdin ? '' : ` ${path}`} | accolade replay ... ${target}`;
+    return `; decompress it first, e.g. ${onStdin ? '... | ' : ''}${refused.decompress}${onStdin ? '' : ` ${path}`} | accolade ${command} ... ${target}`;
   }
   if (refused.fix === undefined) return '';
   const fix = what === 'awards' ? refused.fix.replace('one message per line', 'one award per line') : refused.fix;
