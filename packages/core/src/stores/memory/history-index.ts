@@ -13,12 +13,8 @@ function whoValues(row: HistoryRow, key: WhoKey): readonly string[] {
   return key === 'users' ? row.users : row.packages;
 }
 
-interface WhoEntry<T> {
-  all: TimeOrderedList<T>;
-  /** By topic and by category: only when pairs are kept. */
-  topics: Map<string, TimeOrderedList<T>> | null;
-  categories: Map<string, TimeOrderedList<T>> | null;
-}
+/** Lists by where value, then by who value: topics and categories are few, so these maps are few and full. */
+type PairLists<T> = Map<string, Map<string, TimeOrderedList<T>>>;
 
 const hasAny = (values: readonly string[] | undefined): values is readonly string[] => values !== undefined && values.length > 0;
 const unique = (values: readonly string[]): readonly string[] => (values.length === 1 ? values : [...new Set(values)]);
@@ -33,25 +29,29 @@ const EMPTY_LIST = { length: 0 };
  * searches), whatever the size of the history.
  */
 export class HistoryIndex<T> {
-  private readonly who: Record<WhoKey, Map<string, WhoEntry<T>>> = { users: new Map(), packages: new Map(), agents: new Map() };
+  private readonly who: Record<WhoKey, Map<string, TimeOrderedList<T>>> = { users: new Map(), packages: new Map(), agents: new Map() };
   private readonly where: Record<WhereKey, Map<string, TimeOrderedList<T>>> = { topics: new Map(), categories: new Map() };
+  /** (who, where) lists, only when pairs are kept. */
+  private readonly pairLists: Record<WhoKey, Record<WhereKey, PairLists<T>>> | null;
 
-  constructor(private readonly timeOf: (item: T) => number, readonly pairs: boolean) {}
+  constructor(private readonly timeOf: (item: T) => number, readonly pairs: boolean) {
+    const byWhere = (): Record<WhereKey, PairLists<T>> => ({ topics: new Map(), categories: new Map() });
+    this.pairLists = pairs ? { users: byWhere(), packages: byWhere(), agents: byWhere() } : null;
+  }
 
   add(item: T, row: HistoryRow): void {
     for (const who of WHO) {
       const values = whoValues(row, who);
+      if (values.length === 0) continue;
+      const pairs = this.pairLists?.[who];
+      const byTopic = pairs === undefined ? undefined : this.mapIn(pairs.topics, row.topic);
+      const byCategory = pairs === undefined ? undefined : this.mapIn(pairs.categories, row.category);
       for (let i = 0; i < values.length; i++) {
         const w = values[i]!;
-        if (values.indexOf(w) !== i) continue;
-        let entry = this.who[who].get(w);
-        if (entry === undefined) {
-          entry = { all: this.list(), topics: this.pairs ? new Map() : null, categories: this.pairs ? new Map() : null };
-          this.who[who].set(w, entry);
-        }
-        entry.all.push(item);
-        if (entry.topics !== null) this.listIn(entry.topics, row.topic).push(item);
-        if (entry.categories !== null) this.listIn(entry.categories, row.category).push(item);
+        if (i > 0 && values.indexOf(w) !== i) continue;
+        this.listIn(this.who[who], w).push(item);
+        if (byTopic !== undefined) this.listIn(byTopic, w).push(item);
+        if (byCategory !== undefined) this.listIn(byCategory, w).push(item);
       }
     }
     this.listIn(this.where.topics, row.topic).push(item);
@@ -74,12 +74,15 @@ export class HistoryIndex<T> {
     for (const who of WHO) {
       const ws = query[who];
       if (!hasAny(ws)) continue;
-      const entries = unique(ws).map((w) => this.who[who].get(w));
-      consider(entries.map((e) => e?.all));
-      if (!this.pairs) continue;
+      const whos = unique(ws);
+      consider(whos.map((w) => this.who[who].get(w)));
+      if (this.pairLists === null) continue;
       for (const where of WHERE) {
         const xs = query[where];
-        if (hasAny(xs)) consider(entries.flatMap((e) => unique(xs).map((x) => e?.[where]!.get(x))));
+        if (!hasAny(xs)) continue;
+        const byWhere = this.pairLists[who][where];
+        // Only a who value with some message has pair lists (as before: an unknown who contributes none).
+        consider(whos.flatMap((w) => (this.who[who].has(w) ? unique(xs).map((x) => byWhere.get(x)?.get(w)) : [])));
       }
     }
     for (const where of WHERE) {
@@ -91,7 +94,7 @@ export class HistoryIndex<T> {
 
   /** The count, if the query has a shape the lists answer exactly; null otherwise. Needs pairs. */
   count(query: HistoryQuery, total: number): number | null {
-    if (!this.pairs || query.msg_id !== undefined || hasAny(query.not_users) || hasAny(query.not_packages) || hasAny(query.not_categories)
+    if (this.pairLists === null || query.msg_id !== undefined || hasAny(query.not_users) || hasAny(query.not_packages) || hasAny(query.not_categories)
       || hasAny(query.not_topics) || hasAny(query.not_agents) || hasAny(query.contains)) return null;
     let whoKey: WhoKey | undefined;
     for (const k of WHO) {
@@ -114,10 +117,10 @@ export class HistoryIndex<T> {
     const whereValuesOf = whereKey === undefined ? [] : unique(query[whereKey]!);
     if (whoKey === undefined) for (const x of whereValuesOf) lists.push(this.where[whereKey!].get(x) ?? EMPTY_LIST);
     for (const w of whoValuesOf) {
-      const entry = this.who[whoKey!].get(w);
-      if (entry === undefined) continue;
-      if (whereKey === undefined) lists.push(entry.all);
-      else for (const x of whereValuesOf) lists.push(entry[whereKey]!.get(x) ?? EMPTY_LIST);
+      const all = this.who[whoKey!].get(w);
+      if (all === undefined) continue;
+      if (whereKey === undefined) lists.push(all);
+      else for (const x of whereValuesOf) lists.push(this.pairLists[whoKey!][whereKey].get(x)?.get(w) ?? EMPTY_LIST);
     }
     if (!windowed) return lists.reduce((n, l) => n + l.length, 0);
     const from = query.start?.getTime() ?? Number.NEGATIVE_INFINITY;
@@ -133,6 +136,12 @@ export class HistoryIndex<T> {
 
   private list(): TimeOrderedList<T> {
     return new TimeOrderedList(this.timeOf);
+  }
+
+  private mapIn(map: PairLists<T>, key: string): Map<string, TimeOrderedList<T>> {
+    let inner = map.get(key);
+    if (inner === undefined) map.set(key, (inner = new Map()));
+    return inner;
   }
 
   private listIn(map: Map<string, TimeOrderedList<T>>, key: string): TimeOrderedList<T> {
