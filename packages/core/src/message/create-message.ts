@@ -50,12 +50,20 @@ function checkFieldNames(input: Record<string, unknown>): void {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+function tooDeep(field: string): never {
+  throw new MessageError('too-deep', `'${field}' nests more than ${MAX_MESSAGE_DEPTH} levels of lists and objects`);
+}
+
+const wallClock = (): Date => new Date();
+
 function invalid(field: string, expected: string): never {
   throw new MessageError('invalid-field', `'${field}' must be ${expected}`);
 }
 
 function stringList(value: unknown, field: string): string[] {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) invalid(field, 'a list of strings');
+  // Most lists name one or two: no Set (and no copy) needed when there is nothing to drop.
+  if (value.length === 1 || (value.length === 2 && value[0] !== value[1])) return value as string[];
   return [...new Set(value as string[])];
 }
 
@@ -122,7 +130,12 @@ export const MAX_MESSAGE_DEPTH = 100;
 function nestsDeeper(value: unknown, limit: number): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (limit === 0) return true;
-  for (const item of Array.isArray(value) ? value : Object.values(value)) if (nestsDeeper(item, limit - 1)) return true;
+  // Indexed and for-in loops: Object.values would allocate an array for every object of every message.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (nestsDeeper(value[i], limit - 1)) return true;
+    return false;
+  }
+  for (const key in value) if (Object.hasOwn(value, key) && nestsDeeper((value as Record<string, unknown>)[key], limit - 1)) return true;
   return false;
 }
 
@@ -194,9 +207,8 @@ export function createMessage(input: unknown, options: CreateMessageOptions = {}
   const headers = input['headers'] ?? {};
   if (!isRecord(headers)) invalid('headers', 'an object');
   const body = input['body'] ?? input['msg'] ?? {};
-  for (const [field, value] of [['body', body], ['headers', headers]] as const) {
-    if (nestsDeeper(value, MAX_MESSAGE_DEPTH)) throw new MessageError('too-deep', `'${field}' nests more than ${MAX_MESSAGE_DEPTH} levels of lists and objects`);
-  }
+  if (nestsDeeper(body, MAX_MESSAGE_DEPTH)) tooDeep('body');
+  if (nestsDeeper(headers, MAX_MESSAGE_DEPTH)) tooDeep('headers');
   const raw: RawMessage = { topic, body, headers };
   const schema = options.schemas?.lookup(topic);
 
@@ -228,7 +240,7 @@ export function createMessage(input: unknown, options: CreateMessageOptions = {}
     topic,
     body,
     headers,
-    timestamp: readTimestamp(input, headers, options.now ?? (() => new Date())),
+    timestamp: readTimestamp(input, headers, options.now ?? wallClock),
     category: categoryOf(topic),
     agent_name: agent(),
     usernames, packages, groups, containers, modules, flatpaks,
