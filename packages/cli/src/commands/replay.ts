@@ -36,8 +36,12 @@ export function logEngineEvent(io: CliIo, verbose: boolean, progress?: { clear()
 
 /** One line per award, exactly as the CLI contract writes it. */
 export function awardLine(award: Pick<AwardResult, 'badgeId' | 'user' | 'messageId'>): string {
-  return pythonJsonDumps({ badge_id: award.badgeId, user: award.user, message_id: award.messageId }, { ensureAscii: false });
+  return `{"badge_id": ${jsonString(award.badgeId)}, "user": ${jsonString(award.user)}, "message_id": ${jsonString(award.messageId)}}`;
 }
+
+/** What json.dumps (ensure_ascii off) writes for a string: as it is, quoted, unless it holds a quote, a backslash or a control character. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
+const jsonString = (s: string): string => (NEEDS_ESCAPE.test(s) ? pythonJsonDumps(s, { ensureAscii: false }) : `"${s}"`);
 
 export async function replay(messagesPath: string, options: ReplayOptions, io: CliIo): Promise<number> {
   assertOneStdin([[messagesPath, 'messages'], [options.history, '--history'], [options.awards, '--awards']]);
