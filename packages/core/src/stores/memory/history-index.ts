@@ -13,8 +13,16 @@ function whoValues(row: HistoryRow, key: WhoKey): readonly string[] {
   return key === 'users' ? row.users : row.packages;
 }
 
-/** Lists by where value, then by who value: topics and categories are few, so these maps are few and full. */
-type PairLists<T> = Map<string, Map<string, TimeOrderedList<T>>>;
+/**
+ * A pair's messages: the message itself while there is one (three pairs in
+ * four, on a bus: a user's one comment on a topic), a list from the second.
+ * A list object and its array per such pair was most of the index's memory.
+ * (So T must not itself be a TimeOrderedList.)
+ */
+type PairSlot<T> = T | TimeOrderedList<T>;
+
+/** Pairs by where value, then by who value: topics and categories are few, so these maps are few and full. */
+type PairLists<T> = Map<string, Map<string, PairSlot<T>>>;
 
 const hasAny = (values: readonly string[] | undefined): values is readonly string[] => values !== undefined && values.length > 0;
 const unique = (values: readonly string[]): readonly string[] => (values.length === 1 ? values : [...new Set(values)]);
@@ -50,8 +58,8 @@ export class HistoryIndex<T> {
         const w = values[i]!;
         if (i > 0 && values.indexOf(w) !== i) continue;
         this.listIn(this.who[who], w).push(item);
-        if (byTopic !== undefined) this.listIn(byTopic, w).push(item);
-        if (byCategory !== undefined) this.listIn(byCategory, w).push(item);
+        if (byTopic !== undefined) this.pushPair(byTopic, w, item);
+        if (byCategory !== undefined) this.pushPair(byCategory, w, item);
       }
     }
     this.listIn(this.where.topics, row.topic).push(item);
@@ -82,7 +90,7 @@ export class HistoryIndex<T> {
         if (!hasAny(xs)) continue;
         const byWhere = this.pairLists[who][where];
         // Only a who value with some message has pair lists (as before: an unknown who contributes none).
-        consider(whos.flatMap((w) => (this.who[who].has(w) ? unique(xs).map((x) => byWhere.get(x)?.get(w)) : [])));
+        consider(whos.flatMap((w) => (this.who[who].has(w) ? unique(xs).map((x) => this.pairList(byWhere, x, w)) : [])));
       }
     }
     for (const where of WHERE) {
@@ -120,7 +128,7 @@ export class HistoryIndex<T> {
       const all = this.who[whoKey!].get(w);
       if (all === undefined) continue;
       if (whereKey === undefined) lists.push(all);
-      else for (const x of whereValuesOf) lists.push(this.pairLists[whoKey!][whereKey].get(x)?.get(w) ?? EMPTY_LIST);
+      else for (const x of whereValuesOf) lists.push(this.pairList(this.pairLists[whoKey!][whereKey], x, w) ?? EMPTY_LIST);
     }
     if (!windowed) return lists.reduce((n, l) => n + l.length, 0);
     const from = query.start?.getTime() ?? Number.NEGATIVE_INFINITY;
@@ -138,7 +146,29 @@ export class HistoryIndex<T> {
     return new TimeOrderedList(this.timeOf);
   }
 
-  private mapIn(map: PairLists<T>, key: string): Map<string, TimeOrderedList<T>> {
+  private pushPair(map: Map<string, PairSlot<T>>, who: string, item: T): void {
+    const slot = map.get(who);
+    if (slot === undefined) map.set(who, item);
+    else if (slot instanceof TimeOrderedList) slot.push(item);
+    else {
+      const list = this.list();
+      list.push(slot);
+      list.push(item);
+      map.set(who, list);
+    }
+  }
+
+  /** A pair's list; a one-message pair's is made for the asking (a list kept would cost more than this). */
+  private pairList(pairs: PairLists<T>, where: string, who: string): TimeOrderedList<T> | undefined {
+    const slot = pairs.get(where)?.get(who);
+    if (slot === undefined) return undefined;
+    if (slot instanceof TimeOrderedList) return slot as TimeOrderedList<T>;
+    const list = this.list();
+    list.push(slot);
+    return list;
+  }
+
+  private mapIn(map: PairLists<T>, key: string): Map<string, PairSlot<T>> {
     let inner = map.get(key);
     if (inner === undefined) map.set(key, (inner = new Map()));
     return inner;
