@@ -6,13 +6,13 @@ import { evalCommand } from './commands/eval.js';
 import { explain } from './commands/explain.js';
 import { type MigrateOptions, migrateCommand } from './commands/migrate.js';
 import { replayCommand } from './commands/replay-command.js';
-import { TEST_FORMATS, type TestOptions, testCommand } from './commands/test.js';
+import { TEST_FORMATS } from './commands/test-formats.js';
+import type { TestOptions } from './commands/test.js';
 import { validate } from './commands/validate.js';
 import { type CliIo, UsageError, processIo } from './io/cli-io.js';
 import { InvalidRules } from './io/rule-set.js';
 import { addPresetOptions } from './io/preset.js';
 import { TEST_FILE_HELP } from './rule-tests/test-file-help.js';
-import { testFileJsonSchema } from './rule-tests/test-file-schema.js';
 import { addServeCommand } from './serve/serve-cli.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -72,7 +72,11 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option('--store <url>', 'run every case in a fresh schema of this database (postgres://... or pglite:<dir>) instead of memory')
     .addOption(new Option('--format <format>', 'output: text (a line per case), json (JSON lines), junit (JUnit XML for CI test reports)').choices(TEST_FORMATS).default('text'))
     .addHelpText('after', TEST_FILE_HELP)
-    .action(async (paths: string[], opts: TestOptions) => setCode(await testCommand(paths, io, opts)));
+    .action(async (paths: string[], opts: TestOptions) => {
+      // Loaded when used: the test file schema it compiles at load costs every other command's start-up.
+      const { testCommand } = await import('./commands/test.js');
+      setCode(await testCommand(paths, io, opts));
+    });
 
   program.command('migrate')
     .description('rewrite fedbadges 1.x rules (criteria:) as 2.x rules, comments kept; one file is printed on stdout')
@@ -86,7 +90,10 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
   program.command('schema')
     .description('print the JSON Schema of a rule file (for editors)')
     .option('--test-file', 'print the JSON Schema of a rule test file (*.test.yml) instead')
-    .action((opts: { testFile?: boolean }) => { io.stdout(`${JSON.stringify(opts.testFile ? testFileJsonSchema : ruleJsonSchema, null, 2)}\n`); });
+    .action(async (opts: { testFile?: boolean }) => {
+      const schema = opts.testFile ? (await import('./rule-tests/test-file-schema.js')).testFileJsonSchema : ruleJsonSchema;
+      io.stdout(`${JSON.stringify(schema, null, 2)}\n`);
+    });
 
   return program;
 }

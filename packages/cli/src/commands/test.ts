@@ -17,8 +17,9 @@ import { runCase, shownPath } from '../rule-tests/run-case.js';
 import { type RuleTestFile, readTestFile } from '../rule-tests/test-file.js';
 import type { TestProblem } from '../rule-tests/test-problem.js';
 
-export const TEST_FORMATS = ['text', 'json', 'junit'] as const;
-export type TestFormat = (typeof TEST_FORMATS)[number];
+import type { TestFormat } from './test-formats.js';
+
+export { TEST_FORMATS, type TestFormat } from './test-formats.js';
 
 export interface TestOptions extends PresetCliOptions {
   store?: string;
