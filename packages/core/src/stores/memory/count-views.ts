@@ -54,6 +54,10 @@ interface View {
   only: Partial<Record<CountDimension, ReadonlySet<string>>>;
   test: Predicate;
   counts: Tally;
+  /** Where each dimension is in COUNT_DIMENSIONS. */
+  dimensionAt: readonly number[];
+  /** The lists of one message being counted, reused: counting is synchronous. */
+  scratch: Array<readonly string[]>;
 }
 
 type Level = Map<string, Level | number>;
@@ -127,7 +131,10 @@ const covers = (outer: Only, inner: Only, dimensions: readonly CountDimension[])
 function makeView(dimensions: CountDimension[], fixed: View['fixed'], only: Only, notSelf: readonly SelfExclusion[]): View {
   const restriction = Object.fromEntries(Object.entries(only).map(([d, values]) => [d, [...values]]));
   const selfAt = dimensions.findIndex((d) => WHO_DIMENSIONS.includes(d));
-  return { dimensions, notSelf, selfAt, fixed, only, test: compilePredicate({ ...fixed, ...restriction } as HistoryQuery), counts: new Tally(dimensions) };
+  return {
+    dimensions, notSelf, selfAt, fixed, only, test: compilePredicate({ ...fixed, ...restriction } as HistoryQuery), counts: new Tally(dimensions),
+    dimensionAt: dimensions.map((d) => COUNT_DIMENSIONS.indexOf(d)), scratch: dimensions.map(() => []),
+  };
 }
 
 /**
@@ -137,9 +144,9 @@ function makeView(dimensions: CountDimension[], fixed: View['fixed'], only: Only
  * few that are not restricted, not against every view.
  */
 class Router {
-  private readonly byTopic = new Map<string, View[]>();
-  private readonly byCategory = new Map<string, View[]>();
-  private readonly rest: View[] = [];
+  readonly byTopic = new Map<string, View[]>();
+  readonly byCategory = new Map<string, View[]>();
+  readonly rest: View[] = [];
 
   constructor(views: Iterable<View>) {
     for (const view of views) {
@@ -154,11 +161,6 @@ class Router {
       else if (view.only.categories !== undefined) file(this.byCategory, view.only.categories);
       else this.rest.push(view);
     }
-  }
-
-  /** Each view filed under the row's topic, its category, or none; a view is filed in one of the three, so it comes once. */
-  candidates(row: HistoryRow): ReadonlyArray<readonly View[] | undefined> {
-    return [this.byTopic.get(row.topic), this.byCategory.get(row.category), this.rest];
   }
 }
 
@@ -215,24 +217,29 @@ export class CountViews {
   }
 
   private addTo(router: Router, row: HistoryRow, text: () => string): void {
-    let values: Map<CountDimension, readonly string[]> | undefined;
-    const valuesOf = (d: CountDimension): readonly string[] => {
-      values ??= new Map();
-      let v = values.get(d);
-      if (v === undefined) values.set(d, (v = distinct(rowValues(row, d))));
-      return v;
-    };
-    for (const views of router.candidates(row)) {
-      if (views === undefined) continue;
-      for (const view of views) {
-        if (!view.test(row, text)) continue;
-        let lists = view.dimensions.map(valuesOf);
-        if (view.notSelf.length > 0) {
-          lists = [...lists];
-          lists[view.selfAt] = lists[view.selfAt]!.filter((who) => view.notSelf.every((k) => passesSelf(row, who, k)));
-        }
-        view.counts.add(lists);
+    // Every message of a history passes here: the row's values per dimension are worked out once, in a reused array.
+    const values = this.rowValues;
+    values.fill(undefined);
+    // The views filed under the row's topic, its category, and the rest: a view is filed in one of the three, so it comes once.
+    this.addToViews(router.byTopic.get(row.topic), row, text);
+    this.addToViews(router.byCategory.get(row.category), row, text);
+    this.addToViews(router.rest, row, text);
+  }
+
+  private readonly rowValues: Array<readonly string[] | undefined> = new Array(COUNT_DIMENSIONS.length).fill(undefined);
+
+  private addToViews(views: readonly View[] | undefined, row: HistoryRow, text: () => string): void {
+    if (views === undefined) return;
+    const values = this.rowValues;
+    for (const view of views) {
+      if (!view.test(row, text)) continue;
+      const lists = view.scratch;
+      for (let i = 0; i < view.dimensions.length; i++) {
+        const at = view.dimensionAt[i]!;
+        lists[i] = values[at] ??= distinct(rowValues(row, view.dimensions[i]!));
       }
+      if (view.notSelf.length > 0) lists[view.selfAt] = lists[view.selfAt]!.filter((who) => view.notSelf.every((k) => passesSelf(row, who, k)));
+      view.counts.add(lists);
     }
   }
 
