@@ -115,23 +115,27 @@ async function* splitLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<Line> 
   let rest = '';
   let line = 0;
   let first = true;
-  const emit = function* (text: string): Generator<Line> {
+  // A line as given, or null when blank; not a generator per line (a history has tens of thousands).
+  const lineOf = (raw: string): Line | null => {
+    let text = raw;
     line++;
     if (first) { first = false; if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); }
     if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (text.trim() !== '') yield { line, text };
+    return text.trim() === '' ? null : { line, text };
   };
   for await (const chunk of chunks) {
     const text = rest + decoder.write(chunk);
     let start = 0;
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      yield* emit(text.slice(start, end));
+      const got = lineOf(text.slice(start, end));
+      if (got !== null) yield got;
       start = end + 1;
     }
     rest = text.slice(start);
   }
   rest += decoder.end();
-  if (rest !== '') yield* emit(rest);
+  const last = rest === '' ? null : lineOf(rest);
+  if (last !== null) yield last;
 }
 
 /** The non-blank lines of a file (or of an opened input), streamed, with their 1-based line numbers. */
