@@ -22,6 +22,7 @@ export { CONDITION_PHRASES, type ConditionPhrase, type RuleDefinition, type Trig
 export type { CompiledRule, ExpressionSite, TriggerNode, CompiledPrevious, CompiledCondition } from './rules/compiled-rule.js';
 export { RuleError, formatIssue, type RuleIssue, type RuleIssueCode } from './rules/rule-issue.js';
 export { ruleJsonSchema } from './rules/schema/rule-schema.js';
+export { locateSchemaErrors, type LocatedSchemaError, type SchemaError } from './rules/schema/schema-errors.js';
 export { parseYaml, YamlDocument, type YamlResult } from './rules/yaml/yaml-document.js';
 export { loadRuleSource, type RuleLoadOptions, type RuleLoadResult } from './rules/load/load-rule-source.js';
 export { loadRuleFiles, loadRules, type RuleSetResult } from './rules/load/load-rule-files.js';
