@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { type HistoryQuery, type HistoryRow, type HistoryStore, type Message, historyRowOf } from '@accolade/core';
-import { rowMatches } from './history-filter.js';
+import { type HistoryQuery, type HistoryRow, type HistoryStore, type Message, historyQueryMatcher, historyRowOf } from '@accolade/core';
 import { appendJsonLine, readJsonLines } from './json-lines-file.js';
 
 /** A row as it is written to the file: the timestamp as ISO 8601 text. */
@@ -48,15 +47,16 @@ export class JsonFileHistoryStore implements HistoryStore {
 
   /** How many rows match; paging keys are ignored. */
   count(query: HistoryQuery): number {
+    const matches = historyQueryMatcher(query);
     let n = 0;
-    for (const row of this.rows) if (rowMatches(row, query)) n++;
+    for (const row of this.rows) if (matches(row)) n++;
     return n;
   }
 
   /** The matching rows by timestamp (ties in arrival order), `desc` reversed, then paged. */
   find(query: HistoryQuery): HistoryRow[] {
     const found = this.rows
-      .filter((row) => rowMatches(row, query))
+      .filter(historyQueryMatcher(query))
       // Array.prototype.sort is stable: equal timestamps keep arrival order.
       .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
     if (query.order === 'desc') found.reverse();

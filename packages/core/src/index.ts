@@ -44,6 +44,7 @@ export {
 export type { AwardStore, Award, AwardOutcome, BadgeDefinition } from './stores/award-store.js';
 export type { AnnouncementOutbox, PendingAnnouncement, ClaimOptions } from './stores/announcement-outbox.js';
 export { type UserDirectory, type RecipientConverter, RECIPIENT_CONVERTERS } from './stores/user-directory.js';
+export { historyQueryMatcher } from './stores/history-query-matcher.js';
 export { MemoryHistoryStore, historyRowOf } from './stores/memory/memory-history-store.js';
 export { MemoryAwardStore } from './stores/memory/memory-award-store.js';
 export { MemoryUserDirectory, type MemoryUserDirectoryOptions } from './stores/memory/memory-user-directory.js';
