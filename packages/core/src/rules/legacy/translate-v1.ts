@@ -2,6 +2,7 @@ import { reprString } from '../../expressions/python/strings.js';
 import type { FilterValue, RuleDefinition } from '../rule-definition.js';
 import type { RuleIssue } from '../rule-issue.js';
 import type { PathSegment } from '../yaml/yaml-document.js';
+import { DEFAULT_V1_RECIPIENT, templateExpression } from './v1-templates.js';
 
 /**
  * fedbadges 1.x rules keep filter, operation and condition under
@@ -19,9 +20,6 @@ export interface Translation {
   issues: Array<Omit<RuleIssue, 'file' | 'line' | 'column'> & { at: PathSegment[] }>;
 }
 
-/** 1.x's default recipients: msg2usernames minus these service accounts. */
-const BANNED = ['bodhi', 'oscar', 'apache', 'koji', 'taskotron'];
-const TEMPLATE = /%\(([^)]*)\)([a-z])/g;
 
 /**
  * Substitutions that are the message's derived fields, not a path into the
@@ -47,19 +45,7 @@ export function translateValue(value: unknown): string | null {
     return typeof lambda === 'string' ? lambda : null;
   }
   if (typeof value !== 'string') return null;
-  const whole = /^%\(([^)]*)\)s$/.exec(value);
-  if (whole) return accessor(whole[1]!);
-  if (!value.includes('%(')) return reprString(value);
-  const parts: string[] = [];
-  let last = 0;
-  for (const m of value.matchAll(TEMPLATE)) {
-    if (m[2] !== 's') return null;
-    if (m.index > last) parts.push(reprString(value.slice(last, m.index)));
-    parts.push(`str(${accessor(m[1]!)})`);
-    last = m.index + m[0].length;
-  }
-  if (last < value.length) parts.push(reprString(value.slice(last)));
-  return parts.join(' + ');
+  return templateExpression(value, accessor);
 }
 
 export function translateV1(raw: Record<string, unknown>): Translation {
@@ -100,7 +86,7 @@ export function translateV1(raw: Record<string, unknown>): Translation {
   definition.previous = { filter, operation: 'count' };
   definition.condition = datanommer['condition'] as RuleDefinition['condition'] & object;
   const recipient = raw['recipient'];
-  let recipientSource = `[u for u in message.usernames if u not in (${BANNED.map(reprString).join(', ')})]`;
+  let recipientSource = DEFAULT_V1_RECIPIENT;
   // fedbadges tests the recipient for truth: an empty list (like none) means the default recipients.
   if (Array.isArray(recipient) && recipient.length > 0) {
     // A list of templates: fedbadges fills in each one, and every name they give is a candidate.

@@ -1,4 +1,5 @@
 import { reprString } from '../../expressions/python/strings.js';
+import { templateExpression } from '../legacy/v1-templates.js';
 
 /**
  * fedbadges 1.x values as 2.x expressions. The meaning is the one the
@@ -6,8 +7,6 @@ import { reprString } from '../../expressions/python/strings.js';
  * way a 2.x author would: `message.body[...]` rather than the fedmsg
  * envelope `msg["msg"][...]`, which holds the same objects.
  */
-
-const TEMPLATE = /%\(([^)]*)\)([a-z])/g;
 
 /** 1.x lower-cased every string of the substitution dict; a body value may be any type, so only strings are. */
 const lowerIfString = (expression: string): string => `(lambda v: v.lower() if isinstance(v, str) else v)(${expression})`;
@@ -29,30 +28,7 @@ export function substitution(key: string): string {
   return lowerIfString(`msg${subscripts(key.split('.'))}`);
 }
 
-/** Whether a 1.x string holds `%(...)` templates. */
-export const hasTemplate = (value: string): boolean => value.includes('%(');
+/** A 1.x string value as a 2.x expression (see templateExpression); null for a conversion other than `%s`. */
+export const stringExpression = (value: string): string | null => templateExpression(value, substitution);
 
-/**
- * A 1.x string value as an expression: a whole `%(key)s` is the value itself,
- * a longer string is concatenated with `str()` of each value (as `%` formatting
- * writes it), a string without templates is a literal. Null for a conversion
- * other than `%s`, which the loader refuses too.
- */
-export function stringExpression(value: string): string | null {
-  const whole = /^%\(([^)]*)\)s$/.exec(value);
-  if (whole) return substitution(whole[1]!);
-  if (!hasTemplate(value)) return reprString(value);
-  const parts: string[] = [];
-  let last = 0;
-  for (const m of value.matchAll(TEMPLATE)) {
-    if (m[2] !== 's') return null;
-    if (m.index > last) parts.push(reprString(value.slice(last, m.index)));
-    parts.push(`str(${substitution(m[1]!)})`);
-    last = m.index + m[0].length;
-  }
-  if (last < value.length) parts.push(reprString(value.slice(last)));
-  return parts.join(' + ');
-}
-
-/** 1.x's default recipients: every username of the message but these service accounts (as the loader's translation). */
-export const DEFAULT_V1_RECIPIENT = `[u for u in message.usernames if u not in (${['bodhi', 'oscar', 'apache', 'koji', 'taskotron'].map(reprString).join(', ')})]`;
+export { DEFAULT_V1_RECIPIENT, hasTemplate } from '../legacy/v1-templates.js';
