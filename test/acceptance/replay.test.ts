@@ -144,10 +144,21 @@ describe('accolade replay input', () => {
     expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^15 awards from 16 messages, 3 lines skipped; /);
   });
 
-  describe('refuses, up front and with exit 2, an input that is clearly not JSON Lines', () => {
+  describe('refuses, up front and with exit 2, an input that cannot be read as lines of text', () => {
     const cases: Array<[name: string, content: () => string | Buffer, message: (file: string) => string]> = [
       ['messages.jsonl.gz', () => gzipSync(messages), (f) => `is gzip-compressed, not JSON Lines; decompress it first, e.g. gunzip -c ${f} | accolade replay ... -`],
       ['messages.bin', () => Buffer.from([0x7b, 0x00, 0x01, 0x02, 0x0a]), () => 'is binary (it holds NUL bytes), not JSON Lines'],
+    ];
+
+    it.each(cases)('messages %s', async (name, content, message) => {
+      const file = write(name, content());
+      const { code, stdout, stderr } = await runCli(['replay', '--rules', triggers('rules'), file]);
+      expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `accolade: messages '${file}' ${message(file)}\n` });
+    });
+  });
+
+  describe('names text that is clearly not JSON Lines, then reports and skips its lines as the contract says (exit 0)', () => {
+    const cases: Array<[name: string, content: () => string, message: (file: string) => string]> = [
       ['pretty.json', () => JSON.stringify(parsed[0], null, 2), (f) => `is one JSON document, not JSON Lines; put one message per line, e.g. jq -c . ${f}`],
       ['jq-dot.json', () => parsed.map((m) => JSON.stringify(m, null, 2)).join('\n'), (f) => `is one JSON document, not JSON Lines; put one message per line, e.g. jq -c . ${f}`],
       ['array.json', () => JSON.stringify(parsed, null, 2), (f) => `is one JSON document (an array), not JSON Lines; put one message per line, e.g. jq -c '.[]' ${f}`],
@@ -156,18 +167,27 @@ describe('accolade replay input', () => {
     ];
 
     it.each(cases)('messages %s', async (name, content, message) => {
-      const file = write(name, content());
+      const text = content();
+      const file = write(name, text);
       const { code, stdout, stderr } = await runCli(['replay', '--rules', triggers('rules'), file]);
-      expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `accolade: messages '${file}' ${message(file)}\n` });
+      expect(code).toBe(0);
+      const [warning, ...reports] = stderr.trimEnd().split('\n');
+      expect(warning).toBe(`accolade: warning: messages '${file}' ${message(file)}; each line that is no message is reported and skipped`);
+      const lines = text.split('\n').filter((l) => l.trim() !== '').length;
+      expect(reports.length).toBe(lines);
+      for (const r of reports) expect(r).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: skipped: `));
+      expect(stdout.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^0 awards from 0 messages, ${lines} lines? skipped; `));
     });
+  });
 
-    it('history and awards files, and standard input, the same way', async () => {
+  describe('other inputs', () => {
+    it('history and awards files, and standard input, are checked the same way', async () => {
       const gz = write('history.jsonl.gz', gzipSync(messages));
       const pretty = write('awards.json', JSON.stringify([{ badge_id: 'b', user: 'u' }], null, 2));
       const history = await runCli(['replay', '--rules', triggers('rules'), '--history', gz, triggers('messages.jsonl')]);
       expect([history.code, history.stderr]).toEqual([2, `accolade: history '${gz}' is gzip-compressed, not JSON Lines; decompress it first, e.g. gunzip -c ${gz} | accolade replay ... --history -\n`]);
       const awards = await runCli(['replay', '--rules', triggers('rules'), '--awards', pretty, triggers('messages.jsonl')]);
-      expect([awards.code, awards.stderr]).toEqual([2, `accolade: awards '${pretty}' is one JSON document (an array), not JSON Lines; put one award per line, e.g. jq -c '.[]' ${pretty}\n`]);
+      expect([awards.code, awards.stderr.split('\n')[0]]).toEqual([0, `accolade: warning: awards '${pretty}' is one JSON document (an array), not JSON Lines; put one award per line, e.g. jq -c '.[]' ${pretty}; each line that is no award is reported and skipped`]);
       const piped = await runCliWithInput(['replay', '--rules', triggers('rules'), '-'], gzipSync(messages));
       expect([piped.code, piped.stdout, piped.stderr]).toEqual([2, '', "accolade: messages '<stdin>' is gzip-compressed, not JSON Lines; decompress it first, e.g. ... | gunzip -c | accolade replay ... -\n"]);
     });

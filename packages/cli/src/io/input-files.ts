@@ -4,16 +4,24 @@ import { type NotJsonLines, checkJsonLinesHead, opensAsJsonLines } from './json-
 import { type LineInput, STDIN, openInput, readLines } from './read-lines.js';
 
 /**
- * Open a JSON Lines input (`-` is standard input) and refuse, as a usage
- * error naming it, one that is clearly something else: compressed, binary,
- * one JSON document spread over lines, or text without a JSON object.
+ * Open a JSON Lines input (`-` is standard input). One that cannot be read
+ * as lines of text (compressed, binary, not UTF-8) is refused as a usage
+ * error naming it (the contract's unreadable file). Text that is clearly no
+ * JSON Lines (one JSON document spread over lines, a README) is named with a
+ * warning on stderr, then read as the contract says: each line that is no
+ * message reported and skipped.
  */
 export async function openJsonLines(path: string, what: string, io: CliIo, command = 'replay'): Promise<LineInput> {
   const input = await openInput(path, what, io.stdin, opensAsJsonLines);
-  const refused = checkJsonLinesHead(input.head, input.headIsAll);
-  if (refused === null) return input;
+  const found = checkJsonLinesHead(input.head, input.headIsAll);
+  if (found === null) return input;
+  const description = `${what} '${input.name}' ${found.reason}${hint(found, path, what, command)}`;
+  if (found.readable === true) {
+    io.stderr(`accolade: warning: ${description}; each line that is no ${what === 'awards' ? 'award' : 'message'} is reported and skipped\n`);
+    return input;
+  }
   input.close();
-  throw new UsageError(`${what} '${input.name}' ${refused.reason}${hint(refused, path, what, command)}`);
+  throw new UsageError(description);
 }
 
 /** How to get JSON Lines instead, with the file's name in it. */

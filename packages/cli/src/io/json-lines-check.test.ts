@@ -41,9 +41,9 @@ describe('refusing what is clearly not JSON Lines', () => {
     expect(check(Buffer.concat([Buffer.from('{"id": "'), Buffer.from([0xe9]), Buffer.from('"}\n')]))?.reason).toBe('is not UTF-8 text, not JSON Lines');
   });
 
-  it('refuses one JSON document spread over lines, with the jq command that makes it JSON Lines', () => {
-    const object = { reason: 'is one JSON document, not JSON Lines', fix: 'put one message per line, e.g. jq -c . FILE' };
-    const array = { reason: 'is one JSON document (an array), not JSON Lines', fix: "put one message per line, e.g. jq -c '.[]' FILE" };
+  it('names one JSON document spread over lines (readable: a warning), with the jq command that makes it JSON Lines', () => {
+    const object = { reason: 'is one JSON document, not JSON Lines', fix: 'put one message per line, e.g. jq -c . FILE', readable: true };
+    const array = { reason: 'is one JSON document (an array), not JSON Lines', fix: "put one message per line, e.g. jq -c '.[]' FILE", readable: true };
     expect(check(JSON.stringify(message('a'), null, 2))).toEqual(object);
     expect(check(JSON.stringify([message('a'), message('b')], null, 2))).toEqual(array);
     expect(check(JSON.stringify([message('a'), message('b')]))).toEqual(array);
@@ -56,8 +56,8 @@ describe('refusing what is clearly not JSON Lines', () => {
     expect(check(`[${JSON.stringify(message('a'))}, {"id": `, false)).toEqual(array);
   });
 
-  it('refuses text in which no line is a JSON object, such as a README', () => {
-    expect(check('# Accolade\n\nBadges for Fedora.\n')).toEqual({ reason: 'is not JSON Lines: none of its lines is a JSON object', fix: 'one JSON object per line expected' });
+  it('names text in which no line is a JSON object, such as a README (readable: a warning)', () => {
+    expect(check('# Accolade\n\nBadges for Fedora.\n')).toEqual({ reason: 'is not JSON Lines: none of its lines is a JSON object', fix: 'one JSON object per line expected', readable: true });
     expect(check('id,topic\n')?.reason).toBe('is not JSON Lines: its only line is not a JSON object');
     expect(check('id,topic\nx,y', false)?.reason).toBe('is not JSON Lines: its first line is not a JSON object');
     const long = Array.from({ length: 30 }, (_, i) => `line ${i}`).join('\n');

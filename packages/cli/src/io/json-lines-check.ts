@@ -1,10 +1,10 @@
 /**
  * Whether the head of an input can be JSON Lines, decided before a run so
- * that a gzip file, a pretty-printed JSON document or a README is refused
- * with one clear message instead of thousands of skipped lines. Only what is
- * clearly something else is refused: a JSON Lines file with bad lines among
- * good ones (a truncated first line included) still runs, its bad lines
- * reported and skipped.
+ * that a gzip file is refused with one clear message instead of thousands of
+ * skipped lines, and a pretty-printed JSON document or a README is named for
+ * what it is before its lines are reported and skipped. A JSON Lines file
+ * with bad lines among good ones (a truncated first line included) gets
+ * neither.
  */
 
 /** What the input is instead; `fix` is a hint the message ends with (`FILE` stands for the input). */
@@ -13,6 +13,12 @@ export interface NotJsonLines {
   fix?: string;
   /** For compressed input: the command that decompresses FILE to stdout. */
   decompress?: string;
+  /**
+   * True when the input is text that can be read line by line (one JSON
+   * document, a README): the contract then reports and skips each line that
+   * is no message, so this is a warning, not a refusal.
+   */
+  readable?: true;
 }
 
 const MAGIC: ReadonlyArray<[bytes: number[], kind: string, decompress?: string]> = [
@@ -80,8 +86,8 @@ export function checkJsonLinesHead(head: Uint8Array, isAll: boolean): NotJsonLin
 
   // A document that spans lines: the whole input parses as one value, or it opens like one.
   const document = (array: boolean): NotJsonLines => array
-    ? { reason: 'is one JSON document (an array), not JSON Lines', fix: "put one message per line, e.g. jq -c '.[]' FILE" }
-    : { reason: 'is one JSON document, not JSON Lines', fix: 'put one message per line, e.g. jq -c . FILE' };
+    ? { reason: 'is one JSON document (an array), not JSON Lines', fix: "put one message per line, e.g. jq -c '.[]' FILE", readable: true }
+    : { reason: 'is one JSON document, not JSON Lines', fix: 'put one message per line, e.g. jq -c . FILE', readable: true };
   if (isAll && lines.length > 1) {
     const whole = parses(text);
     if (whole.ok && typeof whole.value === 'object' && whole.value !== null) return document(Array.isArray(whole.value));
@@ -101,7 +107,7 @@ export function checkJsonLinesHead(head: Uint8Array, isAll: boolean): NotJsonLin
     const which = isAll && lines.length <= LOOK_AT_LINES
       ? (looked === 1 ? 'its only line is not' : 'none of its lines is')
       : (looked === 1 ? 'its first line is not' : `none of its first ${looked} lines is`);
-    return { reason: `is not JSON Lines: ${which} a JSON object`, fix: 'one JSON object per line expected' };
+    return { reason: `is not JSON Lines: ${which} a JSON object`, fix: 'one JSON object per line expected', readable: true };
   }
   return null;
 }
